@@ -1,1 +1,42 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using PhoneBooking.IvrHost.AgentConsole;
+using PhoneBooking.IvrHost.AgentConsole.Accounts;
+using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.EmbeddedApi;
+using PhoneBooking.IvrHost.Health;
+using PhoneBooking.IvrHost.Observability;
+using PhoneBooking.IvrHost.Sessions;
+using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.IvrHost.Voice;
+using PhoneBooking.SchedulingClient;
+using PhoneBooking.Twilio;
+
+if (PasswordHashCommand.Matches(args))
+{
+    return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddObservability();
+builder.AddEmbeddedSchedulingApi();
+builder.Services.AddDataDirectory(builder.Configuration);
+builder.Services.AddCallSessions(builder.Configuration);
+builder.Services.AddSchedulingClient(builder.Configuration);
+builder.Services.AddTwilio(builder.Configuration);
+builder.Services.AddPrompts(builder.Configuration);
+builder.Services.AddLineHealthChecks();
+builder.Services.AddVoice(builder.Configuration);
+builder.Services.AddCallbacks(builder.Configuration);
+builder.Services.AddAgentConsole(builder.Configuration);
+
+var app = builder.Build();
+
+app.UsePromptAudio();
+app.UseAgentConsole();
+app.MapHealthEndpoints();
+app.MapVoice();
+
+app.Run();
+return 0;
+
+public partial class Program;

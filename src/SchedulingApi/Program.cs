@@ -1,1 +1,5 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using PhoneBooking.SchedulingApi;
+
+SchedulingApiApp.Create(args).Run();
+
+public partial class Program;

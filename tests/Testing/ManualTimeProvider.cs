@@ -23,6 +23,11 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Timestamps follow the manual clock too, so elapsed-time measurements agree with its timers.</summary>
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
     public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
 
     /// <summary>Moves the clock forward and fires every timer that falls due, earliest first.</summary>

@@ -1,1 +1,3 @@
-System.Console.WriteLine("bench");
+using PhoneBooking.SchedulingApi.Bench;
+
+return await Benchmark.RunAsync(BenchOptions.Parse(args));

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using PhoneBooking.IvrHost.AgentConsole.Audit;
+
+namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
+
+public abstract record SignInAttempt
+{
+    public sealed record SignedIn(ClaimsPrincipal Principal) : SignInAttempt;
+
+    public sealed record Rejected : SignInAttempt;
+
+    public sealed record LockedOut(DateTimeOffset Until) : SignInAttempt;
+}
+
+/// <summary>
+/// Checks a name and password: throttled per name (a locked name is not even checked), audited
+/// either way. The audit names the account only when it exists: a password typed into the name
+/// field by mistake must not end up in a table.
+/// </summary>
+public sealed class AgentSignIn(AgentDirectory directory, SignInThrottle throttle, AuditTrail audit)
+{
+    public async Task<SignInAttempt> TryAsync(string name, string password, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        var audited = directory.Find(name)?.Name ?? AuditTrail.UnknownAgent;
+        if (await throttle.LockedUntilAsync(name, cancellationToken) is { } until)
+        {
+            await audit.RecordAsync(audited, AuditActions.SignIn, null, AuditOutcomes.Locked, cancellationToken: cancellationToken);
+            return new SignInAttempt.LockedOut(until);
+        }
+
+        if (directory.Verify(name, password) is not { } account)
+        {
+            var lockedUntil = await throttle.FailedAsync(name, cancellationToken);
+            await audit.RecordAsync(audited, AuditActions.SignIn, null, AuditOutcomes.Failed, cancellationToken: cancellationToken);
+            return lockedUntil is { } locked ? new SignInAttempt.LockedOut(locked) : new SignInAttempt.Rejected();
+        }
+
+        await throttle.SucceededAsync(name, cancellationToken);
+        await audit.RecordAsync(account.Name, AuditActions.SignIn, null, AuditOutcomes.Ok, cancellationToken: cancellationToken);
+        return new SignInAttempt.SignedIn(AgentPrincipal.For(account));
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.AgentConsole.Accounts;
+using PhoneBooking.IvrHost.AgentConsole.Audit;
+using PhoneBooking.IvrHost.AgentConsole.Board;
+using PhoneBooking.IvrHost.AgentConsole.Bookings;
+using PhoneBooking.IvrHost.AgentConsole.Calls;
+using PhoneBooking.IvrHost.AgentConsole.Incidents;
+using PhoneBooking.IvrHost.AgentConsole.Storage;
+using PhoneBooking.IvrHost.Hosting;
+using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.IvrHost.Voice;
+
+namespace PhoneBooking.IvrHost.AgentConsole;
+
+public static class AgentConsoleServiceCollectionExtensions
+{
+    public const string PathBase = "/console";
+
+    /// <summary>
+    /// The agent console: accounts and cookie sign-in, roles, audit, the board and its live updates,
+    /// claiming and connecting calls, booking for callers, and the stored incident message — which
+    /// replaces <see cref="ConfiguredIncidentBoard"/> as <see cref="IIncidentBoard"/>, so call after <c>AddVoice</c>.
+    /// </summary>
+    public static IServiceCollection AddAgentConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<AgentConsoleOptions, AgentConsoleOptionsValidator>(configuration, AgentConsoleOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<AgentConsoleMetrics>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<AgentSignIn>();
+
+        services.TryAddSingleton<ConfiguredIncidentBoard>();
+        services.AddSingleton<StoredIncidentBoard>();
+        services.Replace(ServiceDescriptor.Singleton<IIncidentBoard>(sp => sp.GetRequiredService<StoredIncidentBoard>()));
+
+        services.AddSingleton<AgentBookingStore>();
+        services.AddTransient<AgentBookings>();
+        services.AddTransient<AgentCalls>();
+        services.AddTransient<BoardReader>();
+        services.AddSingleton<BoardWatcher>();
+        services.AddSingleton<Pages.ConsoleDisplay>();
+        services.AddHostedService<AgentConsoleSchema>();
+        services.AddHostedService(sp => sp.GetRequiredService<BoardWatcher>());
+
+        AddSignIn(services);
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/AgentConsole/Pages";
+            pages.Conventions.AuthorizeFolder("/", AgentRoles.AgentPolicy);
+            pages.Conventions.AllowAnonymousToPage("/SignIn");
+            pages.Conventions.AuthorizePage("/Supervisor", AgentRoles.SupervisorPolicy);
+        });
+        return services;
+    }
+
+    private static void AddSignIn(IServiceCollection services)
+    {
+        services.AddScoped<ConsoleCookieEvents>();
+        services.AddAuthentication(AgentPrincipal.Scheme).AddCookie(AgentPrincipal.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(AgentPrincipal.Scheme).Configure<IOptions<AgentConsoleOptions>>((cookie, console) =>
+        {
+            // Scoped to the console's paths: Twilio's webhooks never carry it.
+            cookie.Cookie.Name = "console.auth";
+            cookie.Cookie.Path = PathBase;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = $"{PathBase}/sign-in";
+            cookie.LogoutPath = $"{PathBase}/sign-out";
+            cookie.ExpireTimeSpan = console.Value.SessionLifetime;
+            cookie.SlidingExpiration = true;
+            cookie.EventsType = typeof(ConsoleCookieEvents);
+        });
+        services.AddAuthorization(authorization =>
+        {
+            authorization.AddPolicy(AgentRoles.AgentPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AgentRoles.Agent, AgentRoles.Supervisor));
+            authorization.AddPolicy(AgentRoles.SupervisorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AgentRoles.Supervisor));
+        });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "console.af";
+            antiforgery.Cookie.Path = PathBase;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // Sign-in cookies must survive a restart and be readable by every instance: the key ring lives in the data folder.
+        services.AddDataProtection().SetApplicationName("PhoneBooking.IvrHost");
+        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((keys, data, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.File("keys")), logging));
+    }
+}

@@ -1,0 +1,103 @@
+using PhoneBooking.IvrHost.AgentConsole.Accounts;
+using PhoneBooking.IvrHost.AgentConsole.Audit;
+using PhoneBooking.IvrHost.Handoffs;
+using PhoneBooking.Twilio.Rest;
+
+namespace PhoneBooking.IvrHost.AgentConsole.Calls;
+
+public enum ConnectOutcome
+{
+    Connected,
+
+    /// <summary>Claimed by someone else, or not claimed yet.</summary>
+    NotYours,
+
+    /// <summary>The agent's account has no phone or SIP address.</summary>
+    NoDestination,
+
+    /// <summary>Twilio refused the redirect: most often the caller hung up.</summary>
+    CallGone,
+
+    /// <summary>Twilio's API did not answer.</summary>
+    TwilioUnavailable,
+}
+
+/// <summary>
+/// An agent working a handed-over call: claim it (exactly one agent wins), put it through to the
+/// agent's phone (the live call is redirected with Twilio's REST API), finish it. Each step audited.
+/// </summary>
+public sealed partial class AgentCalls(IHandoffDesk desk, AgentDirectory directory, TwilioRestClient twilio, AuditTrail audit, ILogger<AgentCalls> logger)
+{
+    /// <summary>The handoff if <paramref name="agent"/> holds the claim on it.</summary>
+    public async Task<Handoff?> ClaimedByAsync(string callSid, string agent, CancellationToken cancellationToken) =>
+        await desk.GetAsync(callSid, cancellationToken) is { Status: HandoffStatus.Claimed } handoff
+            && string.Equals(handoff.ClaimedBy, agent, StringComparison.OrdinalIgnoreCase)
+            ? handoff
+            : null;
+
+    public async Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken)
+    {
+        var won = await desk.ClaimAsync(callSid, agent, cancellationToken);
+        await audit.RecordAsync(agent, AuditActions.Claim, callSid, won ? AuditOutcomes.Ok : AuditOutcomes.Lost, cancellationToken: cancellationToken);
+        return won;
+    }
+
+    public async Task<ConnectOutcome> ConnectAsync(string callSid, string agent, CancellationToken cancellationToken)
+    {
+        var outcome = await TryConnectAsync(callSid, agent, cancellationToken);
+        await audit.RecordAsync(
+            agent, AuditActions.Connect, callSid, outcome == ConnectOutcome.Connected ? AuditOutcomes.Ok : AuditOutcomes.Failed,
+            outcome == ConnectOutcome.Connected ? null : outcome.ToString(), cancellationToken);
+        return outcome;
+    }
+
+    public async Task<bool> FinishAsync(string callSid, string agent, CancellationToken cancellationToken)
+    {
+        if (await ClaimedByAsync(callSid, agent, cancellationToken) is null)
+        {
+            await audit.RecordAsync(agent, AuditActions.Finish, callSid, AuditOutcomes.Refused, cancellationToken: cancellationToken);
+            return false;
+        }
+
+        await desk.CompleteAsync(callSid, agent, cancellationToken);
+        await audit.RecordAsync(agent, AuditActions.Finish, callSid, AuditOutcomes.Ok, cancellationToken: cancellationToken);
+        return true;
+    }
+
+    private async Task<ConnectOutcome> TryConnectAsync(string callSid, string agent, CancellationToken cancellationToken)
+    {
+        if (await ClaimedByAsync(callSid, agent, cancellationToken) is null)
+        {
+            return ConnectOutcome.NotYours;
+        }
+
+        if (directory.Find(agent) is not { CanTakeCalls: true } account)
+        {
+            return ConnectOutcome.NoDestination;
+        }
+
+        try
+        {
+            await twilio.UpdateCallAsync(new UpdateCallOptions(callSid) { Twiml = ConnectTwiml.For(account) }, cancellationToken);
+            return ConnectOutcome.Connected;
+        }
+        catch (TwilioApiException ex)
+        {
+            LogConnectRefused(logger, callSid, ex.Code, (int)ex.Status);
+            return ConnectOutcome.CallGone;
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogConnectUnreachable(logger, callSid, ex);
+            return ConnectOutcome.TwilioUnavailable;
+        }
+    }
+
+    [LoggerMessage(EventId = 2821, EventName = "ConnectRefused", Level = LogLevel.Warning,
+        Message = "Twilio refused to put call {CallSid} through to the agent: error {TwilioErrorCode}, HTTP {StatusCode}")]
+    private static partial void LogConnectRefused(ILogger logger, string callSid, int twilioErrorCode, int statusCode);
+
+    [LoggerMessage(EventId = 2822, EventName = "ConnectUnreachable", Level = LogLevel.Warning,
+        Message = "Twilio's API could not be reached to put call {CallSid} through to the agent")]
+    private static partial void LogConnectUnreachable(ILogger logger, string callSid, Exception exception);
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhoneBooking.IvrHost.AgentConsole.Accounts;
+using PhoneBooking.IvrHost.AgentConsole.Audit;
+
+namespace PhoneBooking.IvrHost.AgentConsole.Pages;
+
+public sealed class SignOutModel(AuditTrail audit) : PageModel
+{
+    public IActionResult OnGet() => Redirect(AgentConsoleServiceCollectionExtensions.PathBase);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(User.AgentName(), AuditActions.SignOut, null, AuditOutcomes.Ok, cancellationToken: cancellationToken);
+        await HttpContext.SignOutAsync(AgentPrincipal.Scheme);
+        return Redirect($"{AgentConsoleServiceCollectionExtensions.PathBase}/sign-in");
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using PhoneBooking.Prompts.Catalog;
+using PhoneBooking.Prompts.Speech;
+using PhoneBooking.Twilio;
+using PhoneBooking.Twilio.Rest;
+using PhoneBooking.Twilio.Types;
+
+namespace PhoneBooking.IvrHost.Callbacks.Dialer;
+
+/// <summary>
+/// After the last unanswered retry: one text with the line's number (callback.final_sms), sent at most
+/// once. The offer itself is left to the API, which expires it on its own clock: we neither decline it
+/// nor guess its fate. A landline that cannot take texts is recorded, not retried.
+/// </summary>
+public sealed class FinalNotices(
+    IServiceProvider services,
+    ICallbackQueue queue,
+    PromptCatalog prompts,
+    IOptionsMonitor<CallbackOptions> options,
+    IOptionsMonitor<TwilioOptions> twilio,
+    DialerMetrics metrics,
+    ILogger<FinalNotices> logger)
+{
+    public async Task SendAsync(DueCallback callback, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await queue.TryStartNoticeAsync(callback.Id, now, cancellationToken))
+        {
+            return;
+        }
+
+        var result = options.CurrentValue.FinalSms ? await TextAsync(callback, cancellationToken) : "final-sms-off";
+        await queue.NoticeDoneAsync(callback.Id, result, now, cancellationToken);
+        metrics.Notice(result);
+        DialerLog.FinalNotice(logger, callback.Id, result);
+    }
+
+    private async Task<string> TextAsync(DueCallback callback, CancellationToken cancellationToken)
+    {
+        var line = twilio.CurrentValue.PhoneNumber!;
+        var body = prompts.RenderText("callback.final_sms", callback.Locale, new Dictionary<string, SpeechValue> { ["line_number"] = SpeechValue.Phone(line) });
+        try
+        {
+            await services.GetRequiredService<TwilioRestClient>().CreateMessageAsync(
+                new CreateMessageOptions(new PhoneNumber(callback.Phone)) { From = new PhoneNumber(line), Body = body }, cancellationToken);
+            return "final-sms-sent";
+        }
+        catch (Exception e) when (e is TwilioApiException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return e is TwilioApiException { Code: > 0 } twilioError ? $"final-sms-failed-{twilioError.Code}" : "final-sms-failed";
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.CallFlow;
+using PhoneBooking.IvrHost.Callbacks.Storage;
+using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.IvrHost.Voice;
+
+namespace PhoneBooking.IvrHost.Callbacks;
+
+/// <summary>
+/// Callback promises in the line's SQLite file, next to the call sessions: saved in the same
+/// webhook that says "we will call you", once per id however often the webhook is replayed.
+/// A reminder is due from the start of its day in the line's time zone (calling hours apply on top).
+/// </summary>
+internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, TimeProvider clock, IOptions<LineOptions> line) : ICallbackRequests
+{
+    /// <summary>Every callback table (the session store creates them with its own).</summary>
+    public const string Schema = SqliteCallbackSchema.Create;
+
+    private const string Columns =
+        """
+        c.id AS Id, c.kind AS Kind, c.call_sid AS CallSid, c.phone AS Phone, c.locale AS Locale, c.request_id AS RequestId,
+        c.due_on AS DueOn, c.handoff AS Handoff, c.state AS State, c.next_attempt_at AS NextAttemptAt, c.outcome AS Outcome,
+        c.created_at AS CreatedAt, o.status AS OfferStatus
+        """;
+
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(line.Value.TimeZone);
+
+    public async Task<Saved> SaveAsync(CallbackRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var due = request.DueOn is { } day
+            ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), _zone)
+            : clock.GetUtcNow().UtcDateTime;
+        var row = new
+        {
+            request.Id,
+            Kind = request.Kind.ToString(),
+            request.CallSid,
+            request.Phone,
+            request.Locale,
+            request.RequestId,
+            DueOn = request.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Handoff = request.Handoff?.ToString(),
+            Due = new DateTimeOffset(due).ToUnixTimeMilliseconds(),
+            Now = now,
+        };
+        await database.WriteAsync(
+            async connection =>
+            {
+                await using var transaction = connection.BeginTransaction(deferred: false);
+
+                // One request, one offer callback: a second promise (the caller rang again and asked again) updates the first.
+                var merged = request.Kind == CallbackKind.Offer && await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE callbacks SET phone = @Phone, locale = @Locale, updated_at = @Now
+                    WHERE kind = 'Offer' AND request_id = @RequestId AND id <> @Id AND state NOT IN {SqliteCallbackSchema.Finished}
+                    """,
+                    row,
+                    transaction,
+                    cancellationToken: cancellationToken)) > 0;
+                if (!merged)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        """
+                        INSERT INTO callbacks (id, kind, call_sid, phone, locale, request_id, due_on, handoff, next_attempt_at, created_at, updated_at)
+                        VALUES (@Id, @Kind, @CallSid, @Phone, @Locale, @RequestId, @DueOn, @Handoff, @Due, @Now, @Now)
+                        ON CONFLICT (id) DO NOTHING
+                        """,
+                        row,
+                        transaction,
+                        cancellationToken: cancellationToken));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return 0;
+            },
+            cancellationToken);
+        return new Saved();
+    }
+
+    public async Task<IReadOnlyList<CallbackRecord>> ListAsync(CallbackFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        var (where, order) = filter switch
+        {
+            CallbackFilter.Open => ($"c.state NOT IN {SqliteCallbackSchema.Finished}", "c.next_attempt_at, c.created_at"),
+            CallbackFilter.Finished => ($"c.state IN {SqliteCallbackSchema.Finished} AND c.state <> 'refused'", "c.updated_at DESC"),
+            CallbackFilter.Refused => ("c.state = 'refused'", "c.updated_at DESC"),
+            _ => ("1 = 1", "c.created_at DESC"),
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM callbacks c LEFT JOIN callback_offers o ON o.request_id = c.request_id WHERE {where} ORDER BY {order} LIMIT @Limit",
+            new { Limit = Math.Clamp(limit, 1, 1000) },
+            cancellationToken: cancellationToken))).ToList();
+        var attempts = (await connection.QueryAsync<AttemptRow>(new CommandDefinition(
+            $"""
+            SELECT callback_id AS CallbackId, number AS Number, state AS State, call_sid AS CallSid, answered_by AS AnsweredBy,
+                   route AS Route, error AS Error, created_at AS CreatedAt, updated_at AS UpdatedAt
+            FROM callback_attempts WHERE callback_id IN (SELECT value FROM json_each(@Ids)) ORDER BY number
+            """,
+            new { Ids = System.Text.Json.JsonSerializer.Serialize(rows.Select(r => r.Id)) },
+            cancellationToken: cancellationToken))).ToLookup(a => a.CallbackId);
+        return [.. rows.Select(r => r.ToRecord(attempts[r.Id]))];
+    }
+
+    public async Task<CallbackRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM callbacks c LEFT JOIN callback_offers o ON o.request_id = c.request_id WHERE c.id = @Id",
+            new { Id = id },
+            cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var attempts = await connection.QueryAsync<AttemptRow>(new CommandDefinition(
+            """
+            SELECT callback_id AS CallbackId, number AS Number, state AS State, call_sid AS CallSid, answered_by AS AnsweredBy,
+                   route AS Route, error AS Error, created_at AS CreatedAt, updated_at AS UpdatedAt
+            FROM callback_attempts WHERE callback_id = @Id ORDER BY number
+            """,
+            new { Id = id },
+            cancellationToken: cancellationToken));
+        return row.ToRecord(attempts);
+    }
+
+    private sealed record Row(
+        string Id, string Kind, string CallSid, string Phone, string Locale, string? RequestId, string? DueOn, string? Handoff,
+        string State, long NextAttemptAt, string? Outcome, long CreatedAt, string? OfferStatus)
+    {
+        public CallbackRecord ToRecord(IEnumerable<AttemptRow> attempts) => new(
+            new CallbackRequest(
+                Id, Enum.Parse<CallbackKind>(Kind), CallSid, Phone, Locale, RequestId,
+                DueOn is null ? null : DateOnly.ParseExact(DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Handoff is null ? null : Enum.Parse<HandoffReason>(Handoff)),
+            Status(),
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
+            DateTimeOffset.FromUnixTimeMilliseconds(NextAttemptAt),
+            Outcome,
+            [.. attempts.Select(a => a.ToAttempt())]);
+
+        private CallbackStatus Status() => State switch
+        {
+            "open" when Kind == nameof(CallbackKind.Offer) && OfferStatus != "made" => CallbackStatus.WaitingForOffer,
+            "open" => CallbackStatus.Scheduled,
+            "claimed" => CallbackStatus.Dialling,
+            "calling" => CallbackStatus.Calling,
+            "notify" => CallbackStatus.Notifying,
+            "answered" => CallbackStatus.Answered,
+            "voicemail" => CallbackStatus.Voicemail,
+            "gave-up" => CallbackStatus.GaveUp,
+            "refused" => CallbackStatus.Refused,
+            _ => CallbackStatus.Closed,
+        };
+    }
+
+    private sealed record AttemptRow(
+        string CallbackId, long Number, string State, string? CallSid, string? AnsweredBy, string? Route, string? Error, long CreatedAt, long UpdatedAt)
+    {
+        public CallbackAttempt ToAttempt() => new(
+            (int)Number, State, CallSid, AnsweredBy, Route, Error,
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt));
+    }
+}

@@ -1,0 +1,199 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PhoneBooking.IvrHost.Sessions.Sqlite;
+
+namespace PhoneBooking.IvrHost.Callbacks.Storage;
+
+/// <summary>
+/// <see cref="ICallbackQueue"/> in the line's SQLite file. Claims and state changes are single
+/// conditional UPDATEs or IMMEDIATE transactions: SQLite has one writer at a time, so of two hosts
+/// (or two workers) racing for one callback exactly one sees its UPDATE change a row.
+/// </summary>
+internal sealed partial class SqliteCallbackQueue(SqliteSessionDatabase database) : ICallbackQueue
+{
+    public async Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
+            """
+            SELECT c.id AS Id, c.kind AS Kind, c.phone AS Phone, c.locale AS Locale, c.attempts AS Attempts
+            FROM callbacks c LEFT JOIN callback_offers o ON o.request_id = c.request_id
+            WHERE c.state = 'open' AND c.next_attempt_at <= @Now
+              AND (c.kind <> 'Offer' OR o.status = 'made')
+              AND (@IncludeAgent OR c.kind <> 'Agent')
+            ORDER BY c.next_attempt_at, c.created_at
+            LIMIT @Limit
+            """,
+            new { Now = Ms(now), IncludeAgent = includeAgentCallbacks, Limit = limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToDue())];
+    }
+
+    public async Task<IReadOnlyList<DueCallback>> NoticesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, kind AS Kind, phone AS Phone, locale AS Locale, attempts AS Attempts
+            FROM callbacks WHERE state = 'notify' AND next_attempt_at <= @Now
+            ORDER BY next_attempt_at LIMIT @Limit
+            """,
+            new { Now = Ms(now), Limit = limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToDue())];
+    }
+
+    public async Task<int> AgentCallsInFlightAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"""
+            SELECT COUNT(*) FROM callbacks c
+            WHERE c.kind = 'Agent' AND (c.state IN ('claimed', 'calling') OR (c.state = 'answered' AND EXISTS (
+                SELECT 1 FROM callback_attempts a WHERE a.callback_id = c.id AND a.number = c.attempts AND a.state IN {SqliteCallbackSchema.Live})))
+            """,
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> DialsSinceAsync(string phone, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            SELECT COUNT(*) FROM callback_attempts a JOIN callbacks c ON c.id = a.callback_id
+            WHERE c.phone = @Phone AND a.dialled_at >= @Since
+            """,
+            new { Phone = phone, Since = Ms(since) },
+            cancellationToken: cancellationToken));
+    }
+
+    public Task PostponeAsync(string id, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE callbacks SET next_attempt_at = @Until, outcome = @Reason, updated_at = @Now WHERE id = @Id AND state IN ('open', 'notify')",
+            new { Id = id, Until = Ms(until), Reason = reason, Now = Ms(now) },
+            cancellationToken);
+
+    public Task RefuseAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE callbacks SET state = 'refused', outcome = @Reason, lease_owner = NULL, lease_until = NULL, updated_at = @Now WHERE id = @Id AND state IN ('open', 'claimed')",
+            new { Id = id, Reason = reason, Now = Ms(now) },
+            cancellationToken);
+
+    public Task<ClaimedAttempt?> TryClaimAsync(DueCallback callback, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            var number = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                """
+                UPDATE callbacks SET state = 'claimed', lease_owner = @Owner, lease_until = @Until, attempts = attempts + 1, updated_at = @Now
+                WHERE id = @Id AND state = 'open' AND next_attempt_at <= @Now
+                RETURNING attempts
+                """,
+                new { callback.Id, Owner = owner, Until = Ms(now + lease), Now = Ms(now) },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (number is not { } n)
+            {
+                return null;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO callback_attempts (callback_id, number, state, owner, created_at, updated_at)
+                VALUES (@Id, @Number, 'claimed', @Owner, @Now, @Now)
+                """,
+                new { callback.Id, Number = n, Owner = owner, Now = Ms(now) },
+                transaction,
+                cancellationToken: cancellationToken));
+            return new ClaimedAttempt(callback.Id, n, callback.Kind, callback.Phone, callback.Locale, owner);
+        }, cancellationToken);
+
+    public async Task<bool> StartDiallingAsync(ClaimedAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            """
+            UPDATE callback_attempts SET state = 'dialling', dialled_at = @Now, updated_at = @Now
+            WHERE callback_id = @Id AND number = @Number AND state = 'claimed' AND EXISTS (
+                SELECT 1 FROM callbacks c WHERE c.id = @Id AND c.state = 'claimed' AND c.attempts = @Number
+                  AND c.lease_owner = @Owner AND c.lease_until > @Now)
+            """,
+            new { Id = attempt.CallbackId, attempt.Number, attempt.Owner, Now = Ms(now) },
+            cancellationToken) == 1;
+
+    public Task PlacedAsync(ClaimedAttempt attempt, string callSid, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            UPDATE callback_attempts SET call_sid = COALESCE(call_sid, @CallSid),
+                state = CASE WHEN state IN ('claimed', 'dialling') THEN 'queued' ELSE state END, updated_at = @Now
+            WHERE callback_id = @Id AND number = @Number;
+            UPDATE callbacks SET state = 'calling', lease_owner = NULL, lease_until = NULL, updated_at = @Now
+            WHERE id = @Id AND state = 'claimed' AND attempts = @Number;
+            """,
+            new { Id = attempt.CallbackId, attempt.Number, CallSid = callSid, Now = Ms(now) },
+            cancellationToken);
+
+    public Task NotPlacedAsync(ClaimedAttempt attempt, string error, DateTimeOffset retryAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            UPDATE callback_attempts SET state = 'not-placed', error = @Error, updated_at = @Now
+            WHERE callback_id = @Id AND number = @Number AND state IN ('claimed', 'dialling');
+            UPDATE callbacks SET state = 'open', next_attempt_at = @RetryAt, outcome = @Error, lease_owner = NULL, lease_until = NULL, updated_at = @Now
+            WHERE id = @Id AND state = 'claimed' AND attempts = @Number;
+            """,
+            new { Id = attempt.CallbackId, attempt.Number, Error = error, RetryAt = Ms(retryAt), Now = Ms(now) },
+            cancellationToken);
+
+    public Task RejectedAsync(ClaimedAttempt attempt, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            UPDATE callback_attempts SET state = 'rejected', error = @Reason, updated_at = @Now
+            WHERE callback_id = @Id AND number = @Number AND state IN ('claimed', 'dialling');
+            UPDATE callbacks SET state = 'refused', outcome = @Reason, lease_owner = NULL, lease_until = NULL, updated_at = @Now
+            WHERE id = @Id AND state = 'claimed' AND attempts = @Number;
+            """,
+            new { Id = attempt.CallbackId, attempt.Number, Reason = reason, Now = Ms(now) },
+            cancellationToken);
+
+    public async Task<bool> TryStartNoticeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE callbacks SET state = 'gave-up', outcome = 'final-sms-pending', updated_at = @Now WHERE id = @Id AND state = 'notify'",
+            new { Id = id, Now = Ms(now) },
+            cancellationToken) == 1;
+
+    public Task NoticeDoneAsync(string id, string outcome, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE callbacks SET outcome = @Outcome, updated_at = @Now WHERE id = @Id AND state = 'gave-up'",
+            new { Id = id, Outcome = outcome, Now = Ms(now) },
+            cancellationToken);
+
+    public Task<int> CloseSettledAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            UPDATE callbacks SET state = 'closed', updated_at = @Now,
+                outcome = 'request ' || (SELECT o.status FROM callback_offers o WHERE o.request_id = callbacks.request_id)
+            WHERE kind = 'Offer' AND state = 'open' AND EXISTS (
+                SELECT 1 FROM callback_offers o WHERE o.request_id = callbacks.request_id AND o.status IN ('booked', 'closed'))
+            """,
+            new { Now = Ms(now) },
+            cancellationToken);
+
+    private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+
+    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
+
+    /// <summary>BEGIN IMMEDIATE: the write lock is taken up front, so a read-then-write cannot interleave with another host's.</summary>
+    private Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async connection =>
+            {
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            },
+            cancellationToken);
+
+    private sealed record DueRow(string Id, string Kind, string Phone, string Locale, long Attempts)
+    {
+        public DueCallback ToDue() => new(Id, Enum.Parse<CallbackKind>(Kind), Phone, Locale, (int)Attempts);
+    }
+}

@@ -1,0 +1,75 @@
+namespace PhoneBooking.IvrHost.Callbacks.Storage;
+
+/// <summary>
+/// The outbound queue's tables, in the line's SQLite file (times are Unix milliseconds, UTC).
+/// <c>callbacks</c>: one row per promise, its state and lease. <c>callback_attempts</c>: one row
+/// per call we started to place, written BEFORE Twilio is asked, so a crash never hides a dial.
+/// <c>callback_offers</c>: the latest offer news per request from the API's event feed (kept even
+/// before a callback for that request exists: the feed may be faster than the caller's hang-up).
+/// <c>callback_feed</c>: the feed cursor. <c>callback_pacing</c>: the next free dial slot, shared by
+/// every host on the file, so together they keep to the account's calls-per-second.
+/// </summary>
+internal static class SqliteCallbackSchema
+{
+    public const string Create =
+        """
+        CREATE TABLE IF NOT EXISTS callbacks (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            kind            TEXT    NOT NULL CHECK (kind IN ('Offer', 'Reminder', 'Agent')),
+            call_sid        TEXT    NOT NULL,
+            phone           TEXT    NOT NULL,
+            locale          TEXT    NOT NULL,
+            request_id      TEXT    NULL,
+            due_on          TEXT    NULL,
+            handoff         TEXT    NULL,
+            state           TEXT    NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open', 'claimed', 'calling', 'notify', 'answered', 'voicemail', 'gave-up', 'refused', 'closed')),
+            next_attempt_at INTEGER NOT NULL,
+            lease_owner     TEXT    NULL,
+            lease_until     INTEGER NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            outcome         TEXT    NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_callbacks_due ON callbacks (state, next_attempt_at);
+        CREATE INDEX IF NOT EXISTS ix_callbacks_request ON callbacks (request_id) WHERE request_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_callbacks_phone ON callbacks (phone);
+        CREATE TABLE IF NOT EXISTS callback_attempts (
+            callback_id TEXT    NOT NULL,
+            number      INTEGER NOT NULL,
+            state       TEXT    NOT NULL,
+            call_sid    TEXT    NULL UNIQUE,
+            answered_by TEXT    NULL,
+            route       TEXT    NULL CHECK (route IN ('flow', 'voicemail')),
+            owner       TEXT    NOT NULL,
+            error       TEXT    NULL,
+            created_at  INTEGER NOT NULL,
+            dialled_at  INTEGER NULL,
+            updated_at  INTEGER NOT NULL,
+            PRIMARY KEY (callback_id, number)
+        );
+        CREATE INDEX IF NOT EXISTS ix_callback_attempts_state ON callback_attempts (state, updated_at);
+        CREATE TABLE IF NOT EXISTS callback_offers (
+            request_id TEXT    NOT NULL PRIMARY KEY,
+            offer_id   TEXT    NULL,
+            status     TEXT    NOT NULL CHECK (status IN ('made', 'gone', 'booked', 'closed')),
+            event_id   INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS callback_feed (
+            name   TEXT    NOT NULL PRIMARY KEY,
+            cursor INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS callback_pacing (
+            id           INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            next_slot_at INTEGER NOT NULL
+        );
+        INSERT INTO callback_pacing (id, next_slot_at) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+        """;
+
+    /// <summary>States a callback leaves only by being finished: nothing more will be dialled.</summary>
+    public const string Finished = "('answered', 'voicemail', 'gave-up', 'refused', 'closed')";
+
+    /// <summary>Attempt states Twilio has the last word on: a placed call that is not over yet.</summary>
+    public const string Live = "('queued', 'initiated', 'ringing', 'in-progress')";
+}

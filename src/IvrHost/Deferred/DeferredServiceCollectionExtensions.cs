@@ -1,0 +1,19 @@
+using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.Hosting;
+
+namespace PhoneBooking.IvrHost.Deferred;
+
+public static class DeferredServiceCollectionExtensions
+{
+    /// <summary>The store of requests taken while the scheduling API was down, and the submitter that sends them when it is back.</summary>
+    public static IServiceCollection AddDeferredRequests(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<DeferredOptions, DeferredOptionsValidator>(configuration, DeferredOptions.SectionName);
+        services.AddSingleton<IDeferredRequestStore, SqliteDeferredRequestStore>();
+        services.AddSingleton<IDeferredRequests, PhoneDeferredRequests>();
+        services.AddSingleton<DeferredMetrics>();
+        services.AddSingleton<DeferredSubmitter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredSubmitter>());
+        return services;
+    }
+}

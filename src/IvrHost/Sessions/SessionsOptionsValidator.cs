@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace PhoneBooking.IvrHost.Sessions;
+
+internal sealed class SessionsOptionsValidator : IValidateOptions<SessionsOptions>
+{
+    // Twilio ends any call within 24 hours, so a session untouched for longer can only be a dead one.
+    internal static readonly TimeSpan MinRetention = TimeSpan.FromDays(1);
+    internal const int MinSecretLength = 32;
+
+    public ValidateOptionsResult Validate(string? name, SessionsOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.Equals(options.Provider, SessionsOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"Sessions:Provider '{options.Provider}' is not supported; use '{SessionsOptions.SqliteProvider}'.");
+        }
+
+        if (options.Retention < MinRetention)
+        {
+            failures.Add($"Sessions:Retention '{options.Retention}' must be at least {MinRetention} (a live call must never be purged).");
+        }
+
+        if (options.PurgeInterval < TimeSpan.FromMinutes(1) || options.PurgeInterval > options.Retention)
+        {
+            failures.Add($"Sessions:PurgeInterval '{options.PurgeInterval}' must be at least 00:01:00 and at most Sessions:Retention.");
+        }
+
+        if (options.CallerKeySecret is { } secret && secret.Length < MinSecretLength)
+        {
+            // The secret itself is never quoted.
+            failures.Add($"Sessions:CallerKeySecret is {secret.Length} characters long; it must have at least {MinSecretLength}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.CallFlow;
+using PhoneBooking.Prompts.Catalog;
+using PhoneBooking.Twilio;
+using PhoneBooking.Twilio.Rest;
+using PhoneBooking.Twilio.Types;
+
+namespace PhoneBooking.IvrHost.Voice;
+
+/// <summary>
+/// The booking's text copy through Twilio's Messages API. A number that cannot take texts (a
+/// landline: Twilio error 21614) or any sending failure is a "cannot text" the caller hears,
+/// never a failed call: the code was already read twice.
+/// </summary>
+public sealed partial class TwilioBookingTexts(
+    TwilioRestClient twilio,
+    PromptCatalog prompts,
+    LineClock lineClock,
+    IOptionsMonitor<TwilioOptions> options,
+    ILogger<TwilioBookingTexts> logger) : IBookingTexts
+{
+    public async Task<bool> SendConfirmationAsync(CallSession session, CancellationToken cancellationToken)
+    {
+        var to = session.CallbackNumber ?? session.CallerId;
+        if (to is null || options.CurrentValue.PhoneNumber is not { Length: > 0 } from || session.Booking is null)
+        {
+            return false;
+        }
+
+        var body = prompts.RenderText("booking.sms.body", session.Locale, PromptArguments.For("booking.sms.body", session, lineClock.Context().Today));
+        try
+        {
+            var message = await twilio.CreateMessageAsync(new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(from), Body = body }, cancellationToken);
+            LogSent(logger, session.CallSid, message.Sid);
+            return true;
+        }
+        catch (Exception exception) when (exception is TwilioApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogNotSent(logger, session.CallSid, exception.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Booking text for call {CallSid} sent as {MessageSid}")]
+    private static partial void LogSent(ILogger logger, string callSid, string messageSid);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Booking text for call {CallSid} not sent: {Reason}")]
+    private static partial void LogNotSent(ILogger logger, string callSid, string reason);
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using PhoneBooking.Prompts.Catalog;
+
+namespace PhoneBooking.Prompts.Checks;
+
+/// <summary>A prompt that breaks a wording rule.</summary>
+public sealed record PromptIssue(string Locale, string PromptId, string Problem)
+{
+    public override string ToString() => $"{Locale}/{PromptId}: {Problem}";
+}
+
+/// <summary>
+/// The wording rules for callers who hear poorly, checked over the whole catalog (tests and
+/// <c>PromptTool list</c>): every locale has every id with the same placeholders; at most
+/// <see cref="MaxWords"/> words (as heard, with sample values) unless marked <c>long</c>; a menu
+/// offers at most <see cref="MaxMenuChoices"/> numbered choices plus * and 0, and says each key it lists.
+/// </summary>
+public static partial class PromptChecks
+{
+    public const int MaxWords = 30;
+    public const int MaxMenuChoices = 4;
+
+    public static IReadOnlyList<PromptIssue> Check(PromptCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var issues = new List<PromptIssue>();
+        var reference = catalog.EntriesOf(catalog.DefaultLocale).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        foreach (var file in catalog.Files)
+        {
+            var own = file.ById;
+            issues.AddRange(reference.Keys.Where(id => !own.ContainsKey(id)).Select(id => new PromptIssue(file.Locale, id, $"missing (callers hear the {catalog.DefaultLocale} text)")));
+            foreach (var entry in file.Prompts)
+            {
+                if (!reference.TryGetValue(entry.Id, out var model))
+                {
+                    issues.Add(new PromptIssue(file.Locale, entry.Id, $"not in {catalog.DefaultLocale}"));
+                }
+                else if (!entry.Placeholders.Order().SequenceEqual(model.Placeholders.Order()))
+                {
+                    issues.Add(new PromptIssue(file.Locale, entry.Id, $"placeholders {Names(entry.Placeholders)} differ from {catalog.DefaultLocale}'s {Names(model.Placeholders)}"));
+                }
+
+                issues.AddRange(CheckLength(catalog, entry).Concat(CheckMenu(file.Speech.Star, entry)).Select(problem => new PromptIssue(file.Locale, entry.Id, problem)));
+            }
+        }
+
+        issues.AddRange(catalog.AudioProblems.Select(problem => new PromptIssue("audio", "-", problem)));
+        return issues;
+    }
+
+    private static IEnumerable<string> CheckLength(PromptCatalog catalog, PromptEntry entry)
+    {
+        var words = catalog.Compose(entry.Id, entry.Locale, Placeholders.SamplesFor(entry.Placeholders)).WordCount;
+        if (words > MaxWords && !entry.IsLong)
+        {
+            yield return $"{words} words (at most {MaxWords} unless marked 'long: true')";
+        }
+    }
+
+    private static IEnumerable<string> CheckMenu(string starWord, PromptEntry entry)
+    {
+        var choices = entry.MenuKeys.Count(key => key is not ("0" or "*" or "#"));
+        if (choices > MaxMenuChoices)
+        {
+            yield return $"menu offers {choices} numbered choices (at most {MaxMenuChoices}, plus * and 0)";
+        }
+
+        var spoken = Words().Matches(entry.Text).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in entry.MenuKeys.Where(key => !spoken.Contains(key == "*" ? starWord : key)))
+        {
+            yield return $"menu lists key {key} but the text never says {(key == "*" ? $"'{starWord}'" : key)}";
+        }
+
+        // A key closes its sentence ("…, press 1."), so "8 digits" is not an offered key.
+        var offered = OfferedDigit().Matches(entry.Text).Select(m => m.Value);
+        if (entry.MenuKeys.Count > 0 && offered.Except(entry.MenuKeys).FirstOrDefault() is { } unlisted)
+        {
+            yield return $"the text offers key {unlisted}, which its 'menu:' does not list";
+        }
+    }
+
+    private static string Names(IEnumerable<string> names) => $"[{string.Join(", ", names.Order(StringComparer.Ordinal))}]";
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])\d(?=\s*([.,;!?]|$))")]
+    private static partial Regex OfferedDigit();
+}

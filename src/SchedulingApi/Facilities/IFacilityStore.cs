@@ -1,0 +1,15 @@
+namespace PhoneBooking.SchedulingApi.Facilities;
+
+public interface IFacilityStore
+{
+    Task<Facility?> GetByCodeAsync(string code, CancellationToken cancellationToken);
+
+    Task<Facility?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Adds the facility unless its code exists (a seed never overwrites a changed PIN).</summary>
+    Task<bool> AddIfMissingAsync(Facility facility, CancellationToken cancellationToken);
+
+    Task<SignInFailures> GetSignInFailuresAsync(string code, CancellationToken cancellationToken);
+
+    Task SaveSignInFailuresAsync(string code, SignInFailures failures, CancellationToken cancellationToken);
+}

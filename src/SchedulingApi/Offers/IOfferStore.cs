@@ -1,0 +1,16 @@
+namespace PhoneBooking.SchedulingApi.Offers;
+
+public interface IOfferStore
+{
+    Task InsertAsync(Offer offer, CancellationToken cancellationToken);
+
+    Task<Offer?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Pending → <paramref name="status"/>. False when the offer was no longer pending.</summary>
+    Task<bool> TryDecideAsync(string id, OfferStatus status, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Starts the hold of a pending offer whose hold has not started. False otherwise.</summary>
+    Task<bool> TryStartHoldAsync(string id, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Offer>> ListOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+}

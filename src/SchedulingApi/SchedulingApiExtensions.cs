@@ -1,0 +1,109 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PhoneBooking.SchedulingApi.Api;
+using PhoneBooking.SchedulingApi.BookingRequests;
+using PhoneBooking.SchedulingApi.Bookings;
+using PhoneBooking.SchedulingApi.Eligibility;
+using PhoneBooking.SchedulingApi.Events;
+using PhoneBooking.SchedulingApi.Facilities;
+using PhoneBooking.SchedulingApi.GroupVisits;
+using PhoneBooking.SchedulingApi.Health;
+using PhoneBooking.SchedulingApi.Idempotency;
+using PhoneBooking.SchedulingApi.Matching;
+using PhoneBooking.SchedulingApi.Observability;
+using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.SchedulingApi.Seeding;
+using PhoneBooking.SchedulingApi.Sites;
+using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.SchedulingApi.Storage.Sqlite;
+
+namespace PhoneBooking.SchedulingApi;
+
+public static class SchedulingApiExtensions
+{
+    /// <summary>Registers the scheduling API: options (validated at start), SQLite stores, the matcher, OpenAPI, health, metrics.</summary>
+    public static WebApplicationBuilder AddSchedulingApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(ApiJson.Configure);
+        services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddMetrics();
+
+        AddOptions(services);
+        services.AddSqliteStorage();
+
+        services.AddSingleton<BusinessCalendar>();
+        services.AddSingleton<SiteCatalog>();
+        services.AddSingleton<EligibilityPolicy>();
+        services.AddSingleton<SchedulingMetrics>();
+        services.AddSingleton<PinHasher>();
+        services.AddSingleton<MatcherSignal>();
+        services.AddSingleton<Matcher>();
+
+        services.AddScoped<Views>();
+        services.AddScoped<BookingRequestService>();
+        services.AddScoped<OfferLifecycle>();
+        services.AddScoped<OfferService>();
+        services.AddScoped<ConfirmationCodes>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<FacilityAuthenticator>();
+        services.AddScoped<GroupVisitService>();
+        services.AddScoped<MatchingSteps>();
+
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<MatcherBackgroundService>();
+        return builder;
+    }
+
+    /// <summary>Error handling, OpenAPI at /openapi/v1.json, health, and the /v1 routes.</summary>
+    public static WebApplication MapSchedulingApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapGroup("/v1")
+            .MapEligibilityEndpoints()
+            .MapSitesEndpoints()
+            .MapBookingRequestEndpoints()
+            .MapOfferEndpoints()
+            .MapBookingEndpoints()
+            .MapFacilityEndpoints()
+            .MapGroupVisitEndpoints()
+            .MapEventEndpoints();
+        return app;
+    }
+
+    private static void AddOptions(IServiceCollection services)
+    {
+        services.AddValidatedOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddValidatedOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddValidatedOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName);
+        services.AddValidatedOptions<StaffingOptions>().BindConfiguration(StaffingOptions.SectionName);
+        services.AddValidatedOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName);
+        services.AddValidatedOptions<GroupVisitOptions>().BindConfiguration(GroupVisitOptions.SectionName);
+        services.AddValidatedOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName);
+        services.AddValidatedOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+
+        // Lists: demo data fills them only when configuration gives none (arrays don't merge well across sources).
+        services.AddValidatedOptions<SitesOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(SitesOptions.SectionName).Bind(options.Sites))
+            .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Sites, seed, DemoData.Sites));
+        services.AddValidatedOptions<EligibilityOptions>().BindConfiguration(EligibilityOptions.SectionName)
+            .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Cohorts, seed, DemoData.Cohorts));
+        services.AddValidatedOptions<FacilityOptions>().BindConfiguration(FacilityOptions.SectionName)
+            .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Seed, seed, DemoData.Facilities));
+    }
+
+    private static void FillIfEmpty<T>(List<T> list, IOptions<SeedOptions> seed, Func<IEnumerable<T>> demo)
+    {
+        if (list.Count == 0 && seed.Value.Demo)
+        {
+            list.AddRange(demo());
+        }
+    }
+}

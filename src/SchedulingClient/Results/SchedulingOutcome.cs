@@ -1,0 +1,34 @@
+namespace PhoneBooking.SchedulingClient;
+
+/// <summary>What a call to the scheduling API came to. Everything but <see cref="BackendFailure"/> is an answer the call flow can speak.</summary>
+public enum SchedulingOutcome
+{
+    Success,
+
+    /// <summary>404 <c>not-found</c>: unknown id, or no booking for that code and birth date.</summary>
+    NotFound,
+
+    /// <summary>409 <c>offer-expired</c>: the hold ran out.</summary>
+    OfferExpired,
+
+    /// <summary>409 <c>offer-decided</c>: the offer was already accepted or declined.</summary>
+    OfferDecided,
+
+    /// <summary>409 <c>booking-cancelled</c>: the booking was already cancelled.</summary>
+    BookingCancelled,
+
+    /// <summary>400 <c>validation</c>: see <see cref="ApiProblem.Errors"/> for the fields.</summary>
+    Validation,
+
+    /// <summary>422 <c>idempotency-key-reused</c>: the same key was sent with another body (a new attempt needs a new step name).</summary>
+    IdempotencyKeyReused,
+
+    /// <summary>401 <c>facility-credentials-invalid</c>: see <see cref="ApiProblem.AttemptsRemaining"/>.</summary>
+    FacilityCredentialsInvalid,
+
+    /// <summary>423 <c>facility-locked</c>: see <see cref="ApiProblem.LockedUntil"/>.</summary>
+    FacilityLocked,
+
+    /// <summary>The backend failed (timeout, 5xx, breaker open, connection, unreadable answer): hand the caller to a person.</summary>
+    BackendFailure,
+}

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Xml.Linq;
+using PhoneBooking.EndToEnd.Tests.Hosting;
+using PhoneBooking.Softphone.Scripts;
+
+namespace PhoneBooking.EndToEnd.Tests.Calls;
+
+/// <summary>What Twilio (or someone pretending to be it) may send that no caller would: the line stays up and says something sensible.</summary>
+public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixture>, IDisposable
+{
+    private readonly SignedPosts _posts = new(line.Line.BaseAddress);
+
+    public void Dispose() => _posts.Dispose();
+
+    [Fact]
+    public async Task Replay_SameSignedSubmitWebhook100TimesAtOnce_OneBookingRequest()
+    {
+        var before = await line.BookingRequestCountAsync();
+        var collected = await line.Phone.RunScriptAsync(line.Dial("+16135550401") with { StatusCallbackUrl = null }, Scripts.MainMenu()
+            .Then(Scripts.BirthDate(LineFixture.EligibleBirthDate))
+            .Expect("For the earliest day possible, press 1")
+            .Press("1")
+            .Expect("For any time, press 4")
+            .Press("4")
+            .Expect("If you are done, press 2")
+            .Press("2")
+            .Expect("We will call you back at")
+            .HangUp());
+        collected.AssertPassedCleanly();
+
+        // The caller's "1" at the number read-back (which submits), as Twilio signs it: no timestamp, so a replay verifies too.
+        var last = collected.Call.Transcript.Webhooks[^1];
+        var action = XDocument.Parse(last.Body).Descendants("Gather").Single().Attribute("action")!.Value;
+        var form = collected.Call.Transcript.Webhooks[0].Parameters.Where(p => p.Key is not "CallStatus").Append(new("CallStatus", "in-progress")).Append(new("Digits", "1")).ToList();
+        var signature = _posts.Sign(action, form);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        {
+            using var response = await _posts.SendAsync(action, new FormUrlEncodedContent(form), signature);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a =>
+        {
+            Assert.Equal(HttpStatusCode.OK, a.StatusCode);
+            Assert.Contains("To wait on the line, press 1", XDocument.Parse(a.Body).Root!.Value, StringComparison.Ordinal);
+        });
+        Assert.Single(answers, a => a.Body.Contains("Your request is sent", StringComparison.Ordinal));
+        Assert.Equal(before + 1, await line.BookingRequestCountAsync());
+    }
+
+    [Theory]
+    [InlineData("no CallSid", "voice", "")]
+    [InlineData("CallSid with a path in it", "voice", "CA../../etc")]
+    [InlineData("CallSid far too long", "voice", "CAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("input without CallSid", "voice/input?turn=1", "")]
+    [InlineData("status without CallSid", "voice/status", "")]
+    public async Task BadForm_Signed_ProblemDetails400(string why, string path, string callSid)
+    {
+        var form = SignedPosts.Form(callSid).Where(f => f.Value.Length > 0).ToList();
+
+        using var response = await _posts.PostAsync(path, form);
+
+        Assert.True(HttpStatusCode.BadRequest == response.StatusCode, $"{why}: HTTP {response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task NotAForm_SignedJson_400NotA500()
+    {
+        var signature = _posts.Sign("voice", []);
+
+        using var response = await _posts.SendAsync("voice", new StringContent("""{"CallSid":"CA123"}""", System.Text.Encoding.UTF8, "application/json"), signature);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("turn=abc")]
+    [InlineData("turn=99999999999999999999")]
+    [InlineData("turn=-1")]
+    public async Task BadTurn_OnALiveCall_NeverA500(string query)
+    {
+        var callSid = NewCallSid();
+        using (var answered = await _posts.PostAsync("voice", SignedPosts.Form(callSid, ("CallStatus", "ringing"))))
+        {
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+
+        using var response = await _posts.PostAsync($"voice/input?{query}", SignedPosts.Form(callSid, ("Digits", "1")));
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"HTTP {response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Equal("Response", XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Name.LocalName);
+        }
+    }
+
+    [Fact]
+    public async Task Unsigned_OrSignedWithAnotherToken_403()
+    {
+        var form = SignedPosts.Form(NewCallSid(), ("CallStatus", "ringing"));
+        var forged = new PhoneBooking.Twilio.Security.RequestValidator("someone-elses-token").ComputeSignature(line.Line.Url("voice").ToString(), form);
+
+        using var unsigned = await _posts.SendAsync("voice", new FormUrlEncodedContent(form), signature: null);
+        using var wrong = await _posts.SendAsync("voice", new FormUrlEncodedContent(form), forged);
+
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("12")]
+    [InlineData("abc")]
+    [InlineData("٣")]
+    [InlineData("1;DROP TABLE call_sessions")]
+    [InlineData("<Hangup/>")]
+    public async Task GarbageDigits_AtTheLanguageMenu_SorryAndTheMenuAgain(string digits)
+    {
+        var callSid = NewCallSid();
+        using var answered = await _posts.PostAsync("voice", SignedPosts.Form(callSid, ("CallStatus", "ringing")));
+        var action = XDocument.Parse(await answered.Content.ReadAsStringAsync()).Descendants("Gather").Single().Attribute("action")!.Value;
+
+        using var response = await _posts.PostAsync(action, SignedPosts.Form(callSid, ("Digits", digits)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var twiml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Response", twiml.Root!.Name.LocalName);
+        Assert.Contains("Sorry, I did not understand that.", twiml.Root.Value, StringComparison.Ordinal);
+        Assert.Contains("For English, press 1.", twiml.Root.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GarbageDigits_ThreeTimesAtTheBirthDate_HelpThenAPerson()
+    {
+        var run = await line.CallAsync(Scripts.MainMenu()
+            .Press("1")
+            .Expect("Please enter your date of birth")
+            .Press("99999999#")
+            .Expect("Sorry, I did not understand that.")
+            .Expect("For example, for March 5, 1950")
+            .Press("#")
+            .Expect("Sorry, I did not hear anything.")
+            .Expect("For example, for March 5, 1950")
+            .Press("20991231#")
+            .Expect("Let's get you some help. Please hold for a person.")
+            .Expect("You are number 1 in line")
+            .HangUp(), from: "+16135550402");
+
+        run.AssertPassedCleanly();
+    }
+
+    [Fact]
+    public async Task UnknownCallSid_AtTheInputUrl_CallStartsOver()
+    {
+        var run = await line.Phone.RunScriptAsync(line.Dial("+16135550403", path: "voice/input?turn=7"), Scripts.MainMenu().HangUp());
+
+        run.AssertPassedCleanly();
+    }
+
+    [Fact]
+    public async Task UnknownCallSid_StatusCallback_204()
+    {
+        using var response = await _posts.PostAsync("voice/status", SignedPosts.Form(NewCallSid(), ("CallStatus", "completed"), ("CallDuration", "-5")));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OversizedBody_DeclaredOrStreamed_413AndTheLineStillAnswers()
+    {
+        var form = SignedPosts.Form(NewCallSid(), ("CallStatus", "ringing"), ("Padding", new string('x', 100 * 1024)));
+        var signature = _posts.Sign("voice", form);
+        var bytes = await new FormUrlEncodedContent(form).ReadAsByteArrayAsync();
+
+        using var declared = await _posts.SendAsync("voice", new ByteArrayContent(bytes) { Headers = { ContentType = new("application/x-www-form-urlencoded") } }, signature);
+        using var chunked = await _posts.SendAsync("voice", new ChunkedContent(bytes), signature);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        var run = await line.CallAsync(Scripts.MainMenu().HangUp(), from: "+16135550404");
+        run.AssertPassedCleanly();
+    }
+
+    private static string NewCallSid() => "CA" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Hides the length, so the body arrives chunked and the limit must be enforced while reading.</summary>
+    private sealed class ChunkedContent : HttpContent
+    {
+        private readonly byte[] _body;
+
+        public ChunkedContent(byte[] body)
+        {
+            _body = body;
+            Headers.ContentType = new("application/x-www-form-urlencoded");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PhoneBooking.Softphone.Calls;
+using PhoneBooking.Softphone.Cloud;
+using PhoneBooking.Softphone.Engine;
+using PhoneBooking.Softphone.Scripts;
+
+namespace PhoneBooking.EndToEnd.Tests.Hosting;
+
+/// <summary>
+/// One line per test class (xunit class fixture): the host on a loopback Kestrel port with its own
+/// data folder and the embedded scheduling API, Twilio's REST API stood in by
+/// <see cref="LocalTwilioCloud"/>, and the softphone that dials the line as Twilio would.
+/// Eligibility is configured relative to today so the seniors' group is always open and
+/// <see cref="LaterGroupBirthDate"/>'s group always opens on <see cref="LaterGroupOpensOn"/>.
+/// </summary>
+public sealed class LineFixture : IAsyncLifetime
+{
+    /// <summary>The seniors' group: open since a month ago.</summary>
+    public const string EligibleBirthDate = "19450312";
+
+    public const string LaterGroupBirthDate = "19600501";
+
+    /// <summary>The demo facility the embedded API seeds (docs/scheduling-api-operations.md).</summary>
+    public const string FacilityCode = "700123";
+
+    public const string FacilityPin = "2468";
+
+    public const string FacilityName = "Maple Grove";
+
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private readonly TempDirectory _data = new();
+
+    public static DateOnly LaterGroupOpensOn { get; } = Today.AddDays(45);
+
+    public LineHost Line { get; private set; } = null!;
+
+    public SoftphoneEngine Phone { get; } = new(new SoftphoneOptions { HoldPacing = TimeSpan.FromMilliseconds(20) });
+
+    public LocalTwilioCloud Cloud { get; private set; } = null!;
+
+    public string DataPath => _data.Path;
+
+    public async Task InitializeAsync()
+    {
+        Cloud = await LocalTwilioCloud.StartAsync(Phone);
+        Line = StartLine();
+    }
+
+    /// <summary>A line on this fixture's data folder; <paramref name="port"/> brings it back at an old address.</summary>
+    public LineHost StartLine(int port = 0) => new LineHost(_data.Path, Settings(Cloud.BaseUrl), port).Start();
+
+    /// <summary>Kills the line and starts a new one on the same data and address: a crash and restart, or a redeploy.</summary>
+    public async Task RestartAsync()
+    {
+        var port = Line.BaseAddress.Port;
+        await Line.DisposeAsync();
+        Line = StartLine(port);
+    }
+
+    /// <summary>An incoming call from <paramref name="from"/>, signed and answered as Twilio would, with the status callback.</summary>
+    public DialRequest Dial(string from = "+16135550123", string path = "voice") => new()
+    {
+        VoiceUrl = Line.Url(path),
+        StatusCallbackUrl = Line.Url("voice/status"),
+        FallbackUrl = Line.Url("voice/fallback"),
+        From = from,
+    };
+
+    public Task<ScriptRun> CallAsync(CallScript script, string from = "+16135550123") => Phone.RunScriptAsync(Dial(from), script);
+
+    /// <summary>Booking requests the embedded scheduling API holds, read from its own database.</summary>
+    public async Task<long> BookingRequestCountAsync()
+    {
+        await using var db = new SqliteConnection($"Data Source={_data.File("scheduling.db")};Mode=ReadOnly;Pooling=False");
+        return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM booking_requests");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Line.DisposeAsync();
+        await Cloud.DisposeAsync();
+        Phone.Dispose();
+        _data.Dispose();
+    }
+
+    private static Dictionary<string, string?> Settings(Uri cloud) => new()
+    {
+        ["Twilio:ApiBaseUrl"] = cloud.ToString().TrimEnd('/'),
+
+        // The dialer's own tests drive it; here calls go one way, so nothing dials behind a test's back.
+        ["Callbacks:DialerEnabled"] = "false",
+        ["Eligibility:Cohorts:0:Name"] = "seniors",
+        ["Eligibility:Cohorts:0:BornOnOrBefore"] = "1956-12-31",
+        ["Eligibility:Cohorts:0:OpensOn"] = Iso(Today.AddDays(-30)),
+        ["Eligibility:Cohorts:1:Name"] = "born-1957-to-1966",
+        ["Eligibility:Cohorts:1:BornOnOrBefore"] = "1966-12-31",
+        ["Eligibility:Cohorts:1:OpensOn"] = Iso(LaterGroupOpensOn),
+        ["Eligibility:Cohorts:2:Name"] = "everyone-else",
+    };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

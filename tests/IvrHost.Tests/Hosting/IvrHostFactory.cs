@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using PhoneBooking.Testing;
+
+namespace PhoneBooking.IvrHost.Tests.Hosting;
+
+/// <summary>
+/// The line in a test server, with its own temp data folder and an in-memory log sink. By default
+/// the scheduling API is "external" at a closed loopback port, so nothing is started alongside;
+/// <see cref="WithEmbeddedApi"/> leaves <c>Scheduling:BaseUrl</c> unset, as <c>dotnet run</c> does.
+/// </summary>
+public sealed class IvrHostFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Port 9 (discard) on loopback: nothing listens there.</summary>
+    public const string UnreachableApi = "http://127.0.0.1:9/";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public IvrHostFactory(IDictionary<string, string?>? settings = null, bool embeddedApi = false)
+    {
+        _settings = new(settings ?? new Dictionary<string, string?>());
+        _settings.TryAdd("Storage:DataDirectory", Data.Path);
+
+        // The dialer would call back what a test saves (and read the API's feed): tests that want it turn it on.
+        _settings.TryAdd("Callbacks:DialerEnabled", "false");
+        if (!embeddedApi)
+        {
+            _settings.TryAdd("Scheduling:BaseUrl", UnreachableApi);
+        }
+    }
+
+    public TempDirectory Data { get; } = new();
+
+    public InMemoryLoggerProvider Logs { get; } = new();
+
+    public static IvrHostFactory WithEmbeddedApi(IDictionary<string, string?>? settings = null) => new(settings, embeddedApi: true);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+
+        // UseSetting, not ConfigureAppConfiguration: Program reads some keys while building.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Data.Dispose();
+        }
+    }
+}

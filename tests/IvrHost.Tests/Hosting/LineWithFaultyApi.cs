@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PhoneBooking.IvrHost.Tests.Voice;
+using PhoneBooking.SchedulingClient;
+using PhoneBooking.Testing;
+
+namespace PhoneBooking.IvrHost.Tests.Hosting;
+
+/// <summary>
+/// The line with the fault server (a real Kestrel on 127.0.0.1) standing in for the scheduling API,
+/// on a manual clock: the API's health, the client's time budget and the deferred submitter's timer
+/// move only when the test moves the clock. One attempt per API call, so a fault is one request.
+/// </summary>
+internal sealed class LineWithFaultyApi : IAsyncDisposable
+{
+    public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Scheduling:TotalTimeout here: how long one API call may take before the caller goes elsewhere.</summary>
+    public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(3);
+
+    private readonly IvrHostFactory _root;
+    private readonly WebApplicationFactory<Program> _host;
+
+    private LineWithFaultyApi(FaultServer api, ManualTimeProvider clock, IvrHostFactory root, WebApplicationFactory<Program> host)
+    {
+        Api = api;
+        Clock = clock;
+        _root = root;
+        _host = host;
+    }
+
+    public FaultServer Api { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public InMemoryLoggerProvider Logs => _root.Logs;
+
+    public IBackendHealth Health => Services.GetRequiredService<IBackendHealth>();
+
+    /// <summary>Starts the line on <paramref name="dataDirectory"/> (a restart is another start on the same folder).</summary>
+    public static LineWithFaultyApi Start(FaultServer api, string dataDirectory, ManualTimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Twilio:AuthToken"] = SignedWebhooks.DevAuthToken,
+            ["Scheduling:BaseUrl"] = api.BaseAddress.ToString(),
+            ["Scheduling:RetryCount"] = "0",
+            ["Scheduling:TotalTimeout"] = CallBudget.ToString("c", CultureInfo.InvariantCulture),
+            ["Scheduling:AttemptTimeout"] = (CallBudget - TimeSpan.FromSeconds(1)).ToString("c", CultureInfo.InvariantCulture),
+            ["Scheduling:HealthProbeInterval"] = ProbeInterval.ToString("c", CultureInfo.InvariantCulture),
+            ["Scheduling:BreakerMinimumThroughput"] = "1000",
+            ["Callbacks:DialerEnabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        clock ??= new ManualTimeProvider();
+        var root = new IvrHostFactory(values);
+        var host = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        _ = host.Server; // start now: the readiness probe and the deferred submitter run from the start
+        return new LineWithFaultyApi(api, clock, root, host);
+    }
+
+    /// <summary>A scheduling API that answers: ready, everyone eligible, every request queued (its id made from its key).</summary>
+    public static void ScriptHealthyApi(FaultServer api)
+    {
+        api.Script("GET /health/ready", Ready);
+        api.Script("POST /v1/eligibility", Fault.Json("""{"eligible":true,"cohort":"seniors","opensOn":"2026-11-01"}"""));
+        api.Script("POST /v1/booking-requests", Accepted);
+    }
+
+    public static Fault Ready => Fault.Json("""{"status":"ready"}""");
+
+    /// <summary>202 with a request id derived from the Idempotency-Key: the same key always gets the same id, as the real API does.</summary>
+    public static Fault Accepted => Fault.From(request => Fault.Json(
+        $$"""{"requestId":"{{RequestIdFor(request.Headers["Idempotency-Key"].ToString())}}","status":"queued","queuePosition":3,"estimatedOfferAt":null,"eligibleFrom":null}""",
+        202));
+
+    public static string RequestIdFor(string idempotencyKey) => "br_" + idempotencyKey[^12..];
+
+    public SignedWebhooks NewCall(string from = "+14165550123") => new(_host.CreateClient(), SignedWebhooks.NewCallSid(), from);
+
+    public SignedWebhooks Call(string callSid) => new(_host.CreateClient(), callSid);
+
+    /// <summary>The API stops answering its readiness probe: two failed probes in a row and the line is Down.</summary>
+    public Task GoDownAsync()
+    {
+        Api.Script("GET /health/ready", Fault.Status(503));
+        return Clock.AdvanceUntilAsync(() => Health.Current.State == BackendHealthState.Down, ProbeInterval, TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>The API answers its probe again: the next probe makes the line Healthy.</summary>
+    public Task RecoverAsync()
+    {
+        Api.Script("GET /health/ready", Ready);
+        return Clock.AdvanceUntilAsync(() => Health.Current.State == BackendHealthState.Healthy, ProbeInterval, TimeSpan.FromMinutes(1));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _root.DisposeAsync();
+    }
+}

@@ -1,0 +1,27 @@
+namespace PhoneBooking.IvrHost.Tests.Hosting;
+
+/// <summary>A bad setting stops the line at start, and the message quotes it.</summary>
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Sessions:Provider", "Postgres", "Sessions:Provider 'Postgres'")]
+    [InlineData("Sessions:Retention", "00:10:00", "Sessions:Retention '00:10:00'")]
+    [InlineData("Storage:Synchronous", "Sometimes", "Storage:Synchronous 'Sometimes'")]
+    [InlineData("EmbeddedApi:Port", "70000", "EmbeddedApi:Port '70000'")]
+    [InlineData("Otlp:Endpoint", "collector:4317", "Otlp:Endpoint 'collector:4317'")]
+    [InlineData("Otlp:Protocol", "udp", "Otlp:Protocol 'udp'")]
+    public void Start_BadSetting_FailsQuotingTheValue(string key, string value, string expected)
+    {
+        using var factory = new IvrHostFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains(expected, Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception error) =>
+        error is AggregateException aggregate
+            ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
+            : error.Message + (error.InnerException is { } inner ? " | " + Flatten(inner) : "");
+}

@@ -1,0 +1,47 @@
+using PhoneBooking.IvrHost.Sessions;
+
+namespace PhoneBooking.IvrHost.Tests.Sessions;
+
+public sealed class SessionsOptionsValidatorTests
+{
+    private readonly SessionsOptionsValidator _validator = new();
+
+    [Fact]
+    public void Validate_Defaults_Succeed()
+    {
+        Assert.True(_validator.Validate(null, new SessionsOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_UnknownProvider_QuotesIt()
+    {
+        var result = _validator.Validate(null, new SessionsOptions { Provider = "Postgres" });
+
+        Assert.Contains("Sessions:Provider 'Postgres'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RetentionShorterThanADay_QuotesIt()
+    {
+        var result = _validator.Validate(null, new SessionsOptions { Retention = TimeSpan.FromHours(2), PurgeInterval = TimeSpan.FromMinutes(5) });
+
+        Assert.Contains("Sessions:Retention '02:00:00'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PurgeIntervalLongerThanRetention_QuotesIt()
+    {
+        var result = _validator.Validate(null, new SessionsOptions { PurgeInterval = TimeSpan.FromDays(8) });
+
+        Assert.Contains("Sessions:PurgeInterval '8.00:00:00'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ShortSecret_GivesItsLengthButNeverTheSecret()
+    {
+        var result = _validator.Validate(null, new SessionsOptions { CallerKeySecret = "hunter2" });
+
+        Assert.Contains("7 characters", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.FailureMessage, StringComparison.Ordinal);
+    }
+}

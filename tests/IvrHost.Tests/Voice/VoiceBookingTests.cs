@@ -1,0 +1,119 @@
+using System.Xml.Linq;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PhoneBooking.IvrHost.Tests.Hosting;
+
+namespace PhoneBooking.IvrHost.Tests.Voice;
+
+/// <summary>Whole calls through the webhooks against the reference scheduling API started alongside, as `dotnet run` does.</summary>
+public sealed class VoiceBookingTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Booking_FromRingToConfirmationCode_ReadsTheCodeBack()
+    {
+        using var line = Line();
+        var call = new SignedWebhooks(line.CreateClient(), SignedWebhooks.NewCallSid());
+
+        await SubmitAsync(call);
+        var offer = await WaitForOfferAsync(call);
+        Assert.Contains("We have a time for you", SignedWebhooks.Heard(offer), StringComparison.Ordinal);
+
+        var booked = await call.PressAsync("1");
+
+        var heard = SignedWebhooks.Heard(booked);
+        Assert.Contains("Your appointment is booked", heard, StringComparison.Ordinal);
+        Assert.Matches(@"confirmation code is .*\d", heard);
+    }
+
+    [Fact]
+    public async Task Submit_SameSignedWebhookReplayed100Times_CreatesOneBookingRequest()
+    {
+        using var line = Line();
+        var call = new SignedWebhooks(line.CreateClient(), SignedWebhooks.NewCallSid());
+        await CollectUntilPhoneConfirmationAsync(call);
+        var confirm = call.Fields(("Digits", "1"));
+        var path = $"/voice/input?turn={call.Turn}";
+
+        var answers = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            using var response = await call.PostAsync(path, confirm);
+            answers.Add(await response.Content.ReadAsStringAsync());
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1, await BookingRequestCountAsync());
+        Assert.All(answers, a => Assert.Contains("To wait on the line", SignedWebhooks.Heard(XDocument.Parse(a)), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Restart_BetweenTwoWebhooks_TheCallCarriesOnWhereItWas()
+    {
+        var callSid = SignedWebhooks.NewCallSid();
+        int turn;
+        using (var first = Line())
+        {
+            var call = new SignedWebhooks(first.CreateClient(), callSid);
+            await call.DialAsync();
+            await call.PressAsync("1");
+            await call.PressAsync("1");
+            await call.PressAsync("19500305");
+            turn = call.Turn;
+        }
+
+        using var second = Line();
+        var resumed = new SignedWebhooks(second.CreateClient(), callSid);
+        var twiml = await resumed.TwimlAsync($"/voice/input?turn={turn}", resumed.Fields(("Digits", "1")));
+
+        Assert.Contains("choose when you are free", SignedWebhooks.Heard(twiml), StringComparison.Ordinal);
+    }
+
+    private IvrHostFactory Line() => IvrHostFactory.WithEmbeddedApi(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path });
+
+    private static async Task CollectUntilPhoneConfirmationAsync(SignedWebhooks call)
+    {
+        await call.DialAsync();
+        await call.PressAsync("1"); // English
+        await call.PressAsync("1"); // book
+        await call.PressAsync("19500305");
+        await call.PressAsync("1"); // that is my birth date
+        await call.PressAsync("1"); // earliest day
+        await call.PressAsync("4"); // any time
+        var phone = await call.PressAsync("2"); // no more choices
+        Assert.Contains("We will call you back at", SignedWebhooks.Heard(phone), StringComparison.Ordinal);
+    }
+
+    private static async Task SubmitAsync(SignedWebhooks call)
+    {
+        await CollectUntilPhoneConfirmationAsync(call);
+        await call.PressAsync("1"); // the number is right: submit
+        await call.PressAsync("1"); // wait on the line
+    }
+
+    /// <summary>The hold loop, as Twilio runs it: each Gather times out and posts silence until the offer comes.</summary>
+    private static async Task<XDocument> WaitForOfferAsync(SignedWebhooks call)
+    {
+        for (var poll = 0; poll < 50; poll++)
+        {
+            var twiml = await call.PressAsync(null);
+            if (SignedWebhooks.Heard(twiml).Contains("We have a time for you", StringComparison.Ordinal))
+            {
+                return twiml;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("No offer after 50 polls.");
+    }
+
+    private async Task<long> BookingRequestCountAsync()
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "scheduling.db")};Mode=ReadOnly");
+        return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM booking_requests");
+    }
+}

@@ -1,0 +1,9 @@
+global using PhoneBooking.SchedulingApi.BookingRequests;
+global using PhoneBooking.SchedulingApi.Bookings;
+global using PhoneBooking.SchedulingApi.Eligibility;
+global using PhoneBooking.SchedulingApi.Events;
+global using PhoneBooking.SchedulingApi.Facilities;
+global using PhoneBooking.SchedulingApi.GroupVisits;
+global using PhoneBooking.SchedulingApi.Offers;
+global using PhoneBooking.SchedulingApi.Sites;
+global using PhoneBooking.SchedulingApi.Tests.Support;

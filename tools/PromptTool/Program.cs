@@ -1,0 +1,3 @@
+using PhoneBooking.PromptTool;
+
+return PromptToolCommand.Create().Parse(args).Invoke();

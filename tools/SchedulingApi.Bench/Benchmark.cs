@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PhoneBooking.SchedulingApi.Matching;
+
+namespace PhoneBooking.SchedulingApi.Bench;
+
+/// <summary>
+/// Starts the real API on loopback Kestrel with a fresh SQLite file, then:
+/// 1. submits N booking requests through HTTP with C concurrent clients, matcher paused (a launch-day surge);
+/// 2. reads request status with C clients while all N are queued (each answer counts its queue position);
+/// 3. drains the queue with one matcher pass, alone on the machine: the drain rate;
+/// 4. reads request status again, now that every request holds an offer.
+/// </summary>
+internal static class Benchmark
+{
+    private static readonly string[] SiteIds = ["bench-east", "bench-west", "bench-north"];
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "scheduling-bench-" + Guid.NewGuid().ToString("N"));
+        var app = SchedulingApiApp.Create([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(Settings(options, dataDirectory));
+        });
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri(address) };
+            Console.WriteLine($"Scheduling API benchmark: {options.Requests:N0} requests, concurrency {options.Concurrency}, {Environment.ProcessorCount} CPUs, data in {dataDirectory}");
+            Console.WriteLine($"load average before: {LoadAverage()}");
+
+            var (ids, submit, submitSeconds) = await SubmitAllAsync(client, options);
+            Console.WriteLine(Line("submit (POST /v1/booking-requests)", submit, options.Requests / submitSeconds));
+
+            var statusQueued = new LatencyRecorder(options.StatusSamples);
+            var queuedClock = Stopwatch.StartNew();
+            await PollStatusAsync(client, ids, options.Concurrency, statusQueued);
+            Console.WriteLine(Line("status, all queued (GET /v1/booking-requests/{id})", statusQueued, statusQueued.Count / queuedClock.Elapsed.TotalSeconds));
+
+            var matcher = app.Services.GetRequiredService<Matcher>();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
+            var drainClock = Stopwatch.StartNew();
+            var pass = await matcher.RunOnceAsync();
+            drainClock.Stop();
+            var drainCpu = Environment.CpuUsage.TotalTime - cpuBefore;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"matcher drain: {pass.OffersMade:N0} offers in {drainClock.Elapsed.TotalSeconds:F1} s = {pass.OffersMade / drainClock.Elapsed.TotalSeconds:N0} requests/s ({drainCpu.TotalMilliseconds * 1000 / Math.Max(1, pass.OffersMade):F0} µs CPU per offer)"));
+
+            var statusOffered = new LatencyRecorder(options.StatusSamples);
+            var offeredClock = Stopwatch.StartNew();
+            await PollStatusAsync(client, ids, options.Concurrency, statusOffered);
+            Console.WriteLine(Line("status, all offered (GET /v1/booking-requests/{id})", statusOffered, statusOffered.Count / offeredClock.Elapsed.TotalSeconds));
+
+            var stillQueued = await CountQueuedAsync(client, ids);
+            Console.WriteLine($"load average after: {LoadAverage()}");
+            Console.WriteLine($"check: {pass.OffersMade:N0} offers for {options.Requests:N0} requests; sampled requests still queued: {stillQueued}");
+            return pass.OffersMade == options.Requests ? 0 : 1;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!options.KeepData)
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(BenchOptions options, string dataDirectory)
+    {
+        // Enough places for every request: 3 sites × 8 windows × 14 days, staffed to match.
+        const int windows = 3 * 8 * 14;
+        var staff = (int)Math.Ceiling(options.Requests * 1.2 / (windows * 12.0));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Matching:RunInBackground"] = "false",
+            ["Seed:Demo"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Facilities:Seed:0:Code"] = "700123",
+            ["Facilities:Seed:0:Pin"] = "2468",
+            ["Facilities:Seed:0:Name"] = "Bench Residence",
+            ["Eligibility:Cohorts:0:Name"] = "everyone",
+            ["Eligibility:Cohorts:0:OpensOn"] = "2020-01-01",
+        };
+        for (var i = 0; i < SiteIds.Length; i++)
+        {
+            settings[$"Sites:{i}:Id"] = SiteIds[i];
+            settings[$"Sites:{i}:Name"] = SiteIds[i];
+            settings[$"Sites:{i}:StaffOnDuty"] = staff.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
+    private static async Task<(string[] Ids, LatencyRecorder Latency, double Seconds)> SubmitAllAsync(HttpClient client, BenchOptions options)
+    {
+        var ids = new string[options.Requests];
+        var latency = new LatencyRecorder(options.Requests);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker);
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Requests)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/booking-requests")
+                {
+                    Content = JsonContent.Create(RequestFactory.Create(random, today, SiteIds)),
+                };
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                latency.Record(started);
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                {
+                    throw new InvalidOperationException($"Submit answered {(int)response.StatusCode}: {body}");
+                }
+
+                ids[index] = JsonDocument.Parse(body).RootElement.GetProperty("requestId").GetString()!;
+            }
+        })));
+        return (ids, latency, clock.Elapsed.TotalSeconds);
+    }
+
+    private static Task PollStatusAsync(HttpClient client, string[] ids, int concurrency, LatencyRecorder latency)
+    {
+        var taken = 0;
+        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(1000 + worker);
+            while (Interlocked.Increment(ref taken) <= latency.Capacity)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync($"/v1/booking-requests/{ids[random.Next(ids.Length)]}");
+                await response.Content.ReadAsByteArrayAsync();
+                latency.Record(started);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"Status answered {(int)response.StatusCode}");
+                }
+            }
+        })));
+    }
+
+    private static async Task<int> CountQueuedAsync(HttpClient client, string[] ids)
+    {
+        var queued = 0;
+        foreach (var id in ids.Take(200))
+        {
+            var status = JsonDocument.Parse(await client.GetStringAsync($"/v1/booking-requests/{id}")).RootElement.GetProperty("status").GetString();
+            queued += status == "queued" ? 1 : 0;
+        }
+
+        return queued;
+    }
+
+    /// <summary>Other work on the machine skews every figure: print it with them.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string Line(string what, LatencyRecorder latency, double? perSecond) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what}: {latency.Summary()}{(perSecond is { } rate ? $"  throughput={rate:N0}/s" : "")}");
+}
