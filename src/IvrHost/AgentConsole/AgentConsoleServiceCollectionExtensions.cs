@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.AgentConsole.Audit;
@@ -51,6 +54,9 @@ public static class AgentConsoleServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BoardWatcher>());
 
         AddSignIn(services);
+
+        // Names and sites in French, masks and dashes: written as characters, not as numeric references.
+        services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/AgentConsole/Pages";

@@ -33,7 +33,8 @@ public sealed class AgentLineTwiml(PromptCatalog prompts, LineClock lineClock, I
             }));
         }
 
-        if (CanCallBack(session) && hook.QueueTime >= options.Value.QueueCallbackOfferAfter && session!.Handoff != HandoffReason.CallbackToAgent)
+        // A call the line placed is already a call back: it is not offered another.
+        if (CanCallBack(session) && !hook.Outbound && hook.QueueTime >= options.Value.QueueCallbackOfferAfter)
         {
             response.Append(Offer(AgentLine.QueueCallbackPath).Append(Say(session, "agent.queue.callback_offer")));
         }

@@ -6,10 +6,11 @@ namespace PhoneBooking.IvrHost.Handoffs;
 /// <summary>
 /// A webhook of a caller on their way to a person: the call's fields, plus what Twilio adds while
 /// they hold in the queue (position, time waited, average wait), when they leave it (QueueResult)
-/// and when a dial-through ends (DialCallStatus).
+/// and when a dial-through ends (DialCallStatus). <see cref="Outbound"/>: a call the line placed (a call back).
 /// </summary>
 public sealed record AgentLineWebhook(
     VoiceWebhook Call,
+    bool Outbound,
     int? QueuePosition,
     TimeSpan QueueTime,
     TimeSpan? AverageQueueTime,
@@ -20,6 +21,7 @@ public sealed record AgentLineWebhook(
         VoiceWebhook.Read(form) is { } call
             ? new AgentLineWebhook(
                 call,
+                form["Direction"].ToString().StartsWith("outbound", StringComparison.Ordinal),
                 Number(form, "QueuePosition") is > 0 and var position ? position : null,
                 TimeSpan.FromSeconds(Number(form, "QueueTime") ?? 0),
                 Number(form, "AvgQueueTime") is { } average ? TimeSpan.FromSeconds(average) : null,

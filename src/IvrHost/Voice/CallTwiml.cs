@@ -48,12 +48,14 @@ public sealed class CallTwiml(CallFlowMachine machine, PromptCatalog prompts, II
 
                 if (end.Ending == Ending.ToAgent)
                 {
-                    // The action answers how it ended (no one free, a call back chosen): nothing follows here.
+                    // Its action URL answers how it ended (no one free, a call back chosen): nothing follows here.
                     ConnectToAgent(response);
-                    break;
+                }
+                else
+                {
+                    response.Hangup();
                 }
 
-                response.Hangup();
                 break;
 
             default:

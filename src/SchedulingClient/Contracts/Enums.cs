@@ -52,4 +52,7 @@ public enum GroupVisitStatus
 {
     Queued,
     Scheduled,
+
+    /// <summary>No preferred date had a mobile team free: the coordinator must be called.</summary>
+    Unavailable,
 }

@@ -24,4 +24,5 @@ public static class SchedulingEventTypes
     public const string RequestEligible = "request.eligible";
     public const string RequestClosed = "request.closed";
     public const string GroupVisitScheduled = "groupVisit.scheduled";
+    public const string GroupVisitUnavailable = "groupVisit.unavailable";
 }

@@ -40,6 +40,7 @@ public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixtur
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
+        Assert.True(answers.All(a => a.Body.Contains("To wait on the line", StringComparison.Ordinal)), line.LineWarnings());
         Assert.All(answers, a =>
         {
             Assert.Equal(HttpStatusCode.OK, a.StatusCode);
@@ -174,13 +175,32 @@ public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixtur
         var signature = _posts.Sign("voice", form);
         var bytes = await new FormUrlEncodedContent(form).ReadAsByteArrayAsync();
 
-        using var declared = await _posts.SendAsync("voice", new ByteArrayContent(bytes) { Headers = { ContentType = new("application/x-www-form-urlencoded") } }, signature);
-        using var chunked = await _posts.SendAsync("voice", new ChunkedContent(bytes), signature);
+        var declared = await OversizedAsync(() => new ByteArrayContent(bytes) { Headers = { ContentType = new("application/x-www-form-urlencoded") } }, signature);
+        var chunked = await OversizedAsync(() => new ChunkedContent(bytes), signature);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked);
         var run = await line.CallAsync(Scripts.MainMenu().HangUp(), from: "+16135550404");
         run.AssertPassedCleanly();
+    }
+
+    /// <summary>
+    /// The server answers before reading all of an oversized upload and closes the connection, so the
+    /// client may lose the answer to a reset while still sending (the transport, not the app): ask again.
+    /// </summary>
+    private async Task<HttpStatusCode> OversizedAsync(Func<HttpContent> content, string signature)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await _posts.SendAsync("voice", content(), signature, expectContinue: true);
+                return response.StatusCode;
+            }
+            catch (HttpRequestException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     private static string NewCallSid() => "CA" + Guid.NewGuid().ToString("N");

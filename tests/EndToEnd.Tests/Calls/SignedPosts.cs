@@ -36,9 +36,11 @@ public sealed class SignedPosts(Uri baseAddress) : IDisposable
     public string Sign(string pathAndQuery, IEnumerable<KeyValuePair<string, string>> form) =>
         _signer.ComputeSignature(new Uri(_http.BaseAddress!, pathAndQuery).ToString(), form);
 
-    public async Task<HttpResponseMessage> SendAsync(string pathAndQuery, HttpContent content, string? signature)
+    /// <param name="expectContinue">Ask before sending the body (<c>Expect: 100-continue</c>), so a refused body is never sent.</param>
+    public async Task<HttpResponseMessage> SendAsync(string pathAndQuery, HttpContent content, string? signature, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = content };
+        request.Headers.ExpectContinue = expectContinue;
         if (signature is not null)
         {
             request.Headers.Add("X-Twilio-Signature", signature);

@@ -49,8 +49,8 @@ public sealed class AgentConsoleAuthTests
 
         Assert.Equal("/console", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, board.StatusCode);
-        Assert.Contains("Signed in as <strong>alice</strong>", await board.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("no-store", board.Headers.CacheControl?.ToString());
+        Assert.Contains("Signed in as <strong>alice</strong>", await ConsoleClient.TextAsync(board), StringComparison.Ordinal);
+        Assert.True(board.Headers.CacheControl?.NoStore);
         var audit = Assert.Single(await host.AuditAsync());
         Assert.Equal(("alice", "sign-in", "ok"), (audit.Agent, audit.Action, audit.Outcome));
     }
@@ -78,7 +78,7 @@ public sealed class AgentConsoleAuthTests
         using var unknown = await client.SignInAsync("hunter2-typed-in-the-name-field", ConsoleAccounts.Password);
 
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("do not match an account", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("do not match an account", await ConsoleClient.TextAsync(wrong), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.DoesNotContain("console.auth", string.Join(";", unknown.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []), StringComparison.Ordinal);
         Assert.Equal([("alice", "failed"), ("(unknown)", "failed")], (await host.AuditAsync()).Select(a => (a.Agent, a.Outcome)));
@@ -102,7 +102,7 @@ public sealed class AgentConsoleAuthTests
         using var later = await client.SignInAsync("bob", ConsoleAccounts.Password);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("Too many failed attempts", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Too many failed attempts", await ConsoleClient.TextAsync(locked), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
         Assert.Equal(["failed", "failed", "failed", "locked", "ok"], (await host.AuditAsync()).Select(a => a.Outcome));
     }
@@ -122,7 +122,7 @@ public sealed class AgentConsoleAuthTests
         clock.Advance(TimeSpan.FromMinutes(1));
         using var free = await client.SignInAsync("bob", ConsoleAccounts.Password);
 
-        Assert.Contains("Too many failed attempts", await stillLocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Too many failed attempts", await ConsoleClient.TextAsync(stillLocked), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, free.StatusCode);
     }
 

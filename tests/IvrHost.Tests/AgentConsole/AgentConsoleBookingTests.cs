@@ -41,7 +41,7 @@ public sealed class AgentConsoleBookingTests
             AgentBookings.KeyFor(handoff));
         Assert.Equal(booking.RequestId, replay.Value!.RequestId);
 
-        var page = await alice.Http.GetStringAsync($"/console/calls/{CallSid}");
+        var page = await alice.PageAsync($"/console/calls/{CallSid}");
         Assert.Contains("••••-•••-890-AB", page, StringComparison.Ordinal);
         Assert.DoesNotContain("1234", page.Replace(CallSid, "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Single(await host.AuditAsync(), a => (a.Action, a.Outcome, a.Reference) == ("book", "ok", booking.RequestId));
@@ -58,7 +58,7 @@ public sealed class AgentConsoleBookingTests
 
         var booking = await WaitForAsync(host, handoff, b => b.OpenOffer is not null);
         using var accepted = await alice.PostAsync($"/console/calls/{CallSid}", $"/console/calls/{CallSid}?handler=Accept", []);
-        var page = await alice.Http.GetStringAsync($"/console/calls/{CallSid}");
+        var page = await alice.PageAsync($"/console/calls/{CallSid}");
 
         var booked = (await host.Service<AgentBookings>().ForAsync(handoff, CancellationToken.None))!;
         Assert.Equal(RequestStatus.Booked, booked.Status?.Status);
@@ -76,7 +76,7 @@ public sealed class AgentConsoleBookingTests
         using var alice = await ClaimedAsync(host, "alice");
 
         using var response = await BookAsync(alice, birthDate: "2999-01-01", healthCard: "12-34", phone: "12");
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await ConsoleClient.TextAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("href=\"#birth-date\"", html, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class AgentConsoleBookingTests
         Assert.Equal(AgentBookingState.Pending, pending.State);
         var saved = await host.Service<IDeferredRequestStore>().GetAsync(AgentBookings.KeyFor(handoff).Value, CancellationToken.None);
         Assert.Equal((DeferredStatus.Pending, Channel.Agent, HoldStart.OnDelivery), (saved!.Status, saved.Submission.Channel, saved.Submission.HoldStart));
-        Assert.Contains("Saved, not sent yet", await alice.Http.GetStringAsync($"/console/calls/{CallSid}"), StringComparison.Ordinal);
+        Assert.Contains("Saved, not sent yet", await alice.PageAsync($"/console/calls/{CallSid}"), StringComparison.Ordinal);
         Assert.Single(await host.AuditAsync(), a => (a.Action, a.Outcome) == ("book", "pending"));
 
         // The API comes back on its address; the line's submitter sends what was saved, and the console shows the outcome.
@@ -119,8 +119,8 @@ public sealed class AgentConsoleBookingTests
         Assert.Equal(AgentBookingState.Submitted, submitted.State);
         Assert.True(submitted.WaitedForBackend);
         Assert.Equal((await host.Service<IDeferredRequestStore>().GetAsync(AgentBookings.KeyFor(handoff).Value, CancellationToken.None))!.RequestId, submitted.RequestId);
-        var page = await alice.Http.GetStringAsync($"/console/calls/{CallSid}");
-        Assert.Contains("saved while the booking system was down, sent since", page, StringComparison.Ordinal);
+        var page = await alice.PageAsync($"/console/calls/{CallSid}");
+        Assert.Contains("Saved while the booking system was down, sent since", page, StringComparison.Ordinal);
         Assert.Contains(submitted.RequestId!, page, StringComparison.Ordinal);
         await api.StopAsync();
     }

@@ -24,7 +24,7 @@ public sealed class AgentConsoleCallTests
         });
         using var agent = await ConsoleClient.SignedInAsync(host.App, "alice");
 
-        var html = await agent.Http.GetStringAsync("/console");
+        var html = await agent.PageAsync("/console");
 
         Assert.Contains("Booking system was down", html, StringComparison.Ordinal);
         Assert.Contains("French (Canada)", html, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class AgentConsoleCallTests
         await host.HandOverAsync(CallSid);
         using var alice = await ConsoleClient.SignedInAsync(host.App, "alice");
         using var bob = await ConsoleClient.SignedInAsync(host.App, "bob");
-        var tokens = await Task.WhenAll(alice.Http.GetStringAsync("/console"), bob.Http.GetStringAsync("/console"));
+        var tokens = await Task.WhenAll(alice.PageAsync("/console"), bob.PageAsync("/console"));
 
         var responses = await Task.WhenAll(
             Claim(alice, ConsoleClient.Token(tokens[0])),
@@ -97,7 +97,7 @@ public sealed class AgentConsoleCallTests
             $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Response><Dial><Number>{ConsoleAccounts.AlicePhone}</Number></Dial></Response>",
             request.Form["Twiml"]);
         Assert.Contains(await host.AuditAsync(), a => (a.Agent, a.Action, a.CallSid, a.Outcome) == ("alice", "connect", CallSid, "ok"));
-        Assert.Contains("Putting the caller through to +15550100101", await alice.Http.GetStringAsync($"/console/calls/{CallSid}"), StringComparison.Ordinal);
+        Assert.Contains("Putting the caller through to +15550100101", await alice.PageAsync($"/console/calls/{CallSid}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class AgentConsoleCallTests
         (await alice.PostAsync("/console", "/console?handler=Claim", new() { ["callSid"] = CallSid })).Dispose();
 
         (await alice.PostAsync($"/console/calls/{CallSid}", $"/console/calls/{CallSid}?handler=Connect", [])).Dispose();
-        var page = await alice.Http.GetStringAsync($"/console/calls/{CallSid}");
+        var page = await alice.PageAsync($"/console/calls/{CallSid}");
 
         Assert.Contains("the caller may have hung up", page, StringComparison.Ordinal);
         Assert.Contains(await host.AuditAsync(), a => (a.Action, a.Outcome, a.Reference) == ("connect", "failed", "CallGone"));
@@ -153,7 +153,7 @@ public sealed class AgentConsoleCallTests
         (await alice.PostAsync($"/console/calls/{CallSid}", $"/console/calls/{CallSid}?handler=Finish", [])).Dispose();
 
         Assert.Empty(await host.Service<IHandoffDesk>().OpenAsync(CancellationToken.None));
-        Assert.DoesNotContain(CallSid, await alice.Http.GetStringAsync("/console"), StringComparison.Ordinal);
+        Assert.DoesNotContain(CallSid, await alice.PageAsync("/console"), StringComparison.Ordinal);
         Assert.Equal(["sign-in", "claim", "finish"], (await host.AuditAsync()).Select(a => a.Action));
     }
 

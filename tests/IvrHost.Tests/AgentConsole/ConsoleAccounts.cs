@@ -34,6 +34,7 @@ public static class ConsoleAccounts
     {
         var at = "AgentConsole:Accounts:" + index.ToString(CultureInfo.InvariantCulture);
         settings[$"{at}:Name"] = name;
+        settings[$"{at}:DisplayName"] = name; // configuration arrays merge by index: the Development accounts must not leak in
         settings[$"{at}:Role"] = role;
         settings[$"{at}:PasswordHash"] = Hash.Value;
         settings[$"{at}:Phone"] = phone;

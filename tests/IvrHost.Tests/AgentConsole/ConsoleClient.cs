@@ -33,6 +33,11 @@ public sealed partial class ConsoleClient(HttpClient http) : IDisposable
         return await Http.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>The page as a person reads it (entities decoded: the encoder writes '+' as &amp;#x2B;).</summary>
+    public async Task<string> PageAsync(string path) => WebUtility.HtmlDecode(await Http.GetStringAsync(path));
+
+    public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
     public void Dispose() => Http.Dispose();
 
     public static string Token(string html) =>

@@ -26,7 +26,7 @@ public sealed class IncidentMessageTests
         Assert.Contains("power cut", during, StringComparison.Ordinal);
         Assert.DoesNotContain("power cut", after, StringComparison.Ordinal);
         Assert.Equal(["incident-set", "incident-clear"], (await host.AuditAsync()).Where(a => a.Action.StartsWith("incident", StringComparison.Ordinal)).Select(a => a.Action));
-        Assert.Contains("No incident message. Cleared by sam", await sam.Http.GetStringAsync("/console/supervisor"), StringComparison.Ordinal);
+        Assert.Contains("No incident message. Cleared by sam", await sam.PageAsync("/console/supervisor"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class IncidentMessageTests
         using var response = await sam.PostAsync("/console/supervisor", "/console/supervisor?handler=Set", new() { ["Message"] = message });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\"", await ConsoleClient.TextAsync(response), StringComparison.Ordinal);
         Assert.Null(host.Service<StoredIncidentBoard>().Notice);
     }
 

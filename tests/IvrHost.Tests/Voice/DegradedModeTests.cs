@@ -188,6 +188,32 @@ public sealed class DegradedModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BreakerOpensMidCall_NextStepRefusedWithoutReachingTheApi_SameWebhookOffersTheCallBack()
+    {
+        _started = LineWithFaultyApi.Start(_api, _data.Path, settings: new Dictionary<string, string?>
+        {
+            ["Scheduling:BreakerMinimumThroughput"] = "2",
+            ["Scheduling:BreakerFailureRatio"] = "0.5",
+        });
+        var call = Line.NewCall();
+        await Caller.UntilBirthDateConfirmationAsync(call);
+        _api.Script("POST /v1/eligibility", Fault.Status(503));
+        for (var others = 0; Line.Health.Current.State != BackendHealthState.Down; others++)
+        {
+            Assert.True(others < 5, "the breaker never opened");
+            var other = Line.NewCall("+14165550188");
+            await Caller.UntilBirthDateConfirmationAsync(other);
+            AssertHandedToAPerson(await other.PressAsync("1"));
+        }
+
+        var sent = _api.CountOf("POST /v1/eligibility");
+        var down = await call.PressAsync("1");
+
+        Assert.Contains(Line.Text("system.down.menu"), SignedWebhooks.Heard(down), StringComparison.Ordinal);
+        Assert.Equal(sent, _api.CountOf("POST /v1/eligibility"));
+    }
+
+    [Fact]
     public async Task EveryAnswer_IsTwiMLNeverAServerError_EvenWhenTheApiIsGone()
     {
         var call = Line.NewCall();

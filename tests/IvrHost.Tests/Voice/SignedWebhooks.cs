@@ -57,7 +57,7 @@ internal sealed class SignedWebhooks(HttpClient client, string callSid, string f
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/xml", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         Last = XDocument.Parse(await response.Content.ReadAsStringAsync());
-        if (Last.Descendants("Gather").FirstOrDefault()?.Attribute("action")?.Value is { } action)
+        if (Last.Descendants("Gather").FirstOrDefault()?.Attribute("action")?.Value is { } action && action.Contains("turn=", StringComparison.Ordinal))
         {
             Turn = int.Parse(action[(action.IndexOf("turn=", StringComparison.Ordinal) + 5)..], System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -22,8 +22,9 @@ public sealed class AgentSignIn(AgentDirectory directory, SignInThrottle throttl
     public async Task<SignInAttempt> TryAsync(string name, string password, CancellationToken cancellationToken)
     {
         name = name.Trim();
-        var audited = directory.Find(name)?.Name ?? AuditTrail.UnknownAgent;
-        if (await throttle.LockedUntilAsync(name, cancellationToken) is { } until)
+        var known = directory.Find(name);
+        var audited = known?.Name ?? AuditTrail.UnknownAgent;
+        if (await throttle.LockedUntilAsync(known, name, cancellationToken) is { } until)
         {
             await audit.RecordAsync(audited, AuditActions.SignIn, null, AuditOutcomes.Locked, cancellationToken: cancellationToken);
             return new SignInAttempt.LockedOut(until);
@@ -31,12 +32,12 @@ public sealed class AgentSignIn(AgentDirectory directory, SignInThrottle throttl
 
         if (directory.Verify(name, password) is not { } account)
         {
-            var lockedUntil = await throttle.FailedAsync(name, cancellationToken);
+            var lockedUntil = await throttle.FailedAsync(known, name, cancellationToken);
             await audit.RecordAsync(audited, AuditActions.SignIn, null, AuditOutcomes.Failed, cancellationToken: cancellationToken);
             return lockedUntil is { } locked ? new SignInAttempt.LockedOut(locked) : new SignInAttempt.Rejected();
         }
 
-        await throttle.SucceededAsync(name, cancellationToken);
+        await throttle.SucceededAsync(account, cancellationToken);
         await audit.RecordAsync(account.Name, AuditActions.SignIn, null, AuditOutcomes.Ok, cancellationToken: cancellationToken);
         return new SignInAttempt.SignedIn(AgentPrincipal.For(account));
     }

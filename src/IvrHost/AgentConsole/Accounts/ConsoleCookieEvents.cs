@@ -27,7 +27,19 @@ internal sealed class ConsoleCookieEvents(AgentDirectory directory) : CookieAuth
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        if (IsScriptRequest(context.Request))
+        {
+            return Task.CompletedTask;
+        }
+
+        // A page a person asked for: say why, and the way back (nothing here comes from the request).
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(
+            """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Not for your role · Agent console</title><link rel="stylesheet" href="/console/assets/console.css"></head>
+            <body><main id="main"><h1>This page is for supervisors</h1><p>Your account cannot use it. <a href="/console">Back to waiting callers</a></p></main></body></html>
+            """);
     }
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)

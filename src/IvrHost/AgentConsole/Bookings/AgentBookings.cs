@@ -16,6 +16,7 @@ public sealed class AgentBookings(
     ISchedulingClient api,
     AgentBookingStore store,
     IDeferredRequestStore deferred,
+    IHandoffDesk handoffs,
     IBackendHealth health,
     AuditTrail audit,
     TimeProvider clock)
@@ -88,7 +89,10 @@ public sealed class AgentBookings(
         return outcome;
     }
 
-    /// <summary>Brings every booking still moving up to date (the console's poll); nothing while the API is down.</summary>
+    /// <summary>
+    /// Brings up to date what someone is looking at (the console's poll): bookings of calls still on
+    /// the board, and saved ones until they are sent. Nothing while the API is down.
+    /// </summary>
     public async Task RefreshInFlightAsync(CancellationToken cancellationToken)
     {
         if (health.Current.State == BackendHealthState.Down)
@@ -96,9 +100,10 @@ public sealed class AgentBookings(
             return;
         }
 
+        var onTheBoard = (await handoffs.OpenAsync(cancellationToken)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (booking, key) in await store.RecentAsync(clock.GetUtcNow() - FollowFor, cancellationToken))
         {
-            if (booking.InFlight)
+            if (booking.InFlight && (booking.State == AgentBookingState.Pending || booking.Status is null || onTheBoard.Contains(booking.HandoffId)))
             {
                 await RefreshAsync(booking, key, cancellationToken);
             }

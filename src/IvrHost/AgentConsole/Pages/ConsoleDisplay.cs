@@ -80,6 +80,8 @@ public sealed partial class ConsoleDisplay(IOptions<LineOptions> line)
 
     public string DayAndTime(DateTimeOffset at) => Local(at).ToString("ddd d MMM, HH:mm", English);
 
+    public string Moment(DateTimeOffset at) => Local(at).ToString("ddd d MMM, HH:mm:ss", English);
+
     public string Window(DateTimeOffset start, DateTimeOffset end) => $"{DayAndTime(start)}–{Local(end).ToString("HH:mm", English)}";
 
     public string Preference(Preference preference) =>

@@ -12,7 +12,7 @@ using PhoneBooking.Twilio.Rest;
 namespace PhoneBooking.IvrHost.Tests.Callbacks.Support;
 
 /// <summary>
-/// The line in a test server with its dialer loop off: the test runs passes itself on a manual clock.
+/// The line in a test server with its dialer loop off: the test runs passes itself, callbacks on a manual clock.
 /// Real SQLite file (shareable between two hosts), real webhooks; Twilio's REST API is <see cref="Twilio"/>.
 /// </summary>
 internal sealed class DialerHost : IDisposable
@@ -23,7 +23,7 @@ internal sealed class DialerHost : IDisposable
     private readonly IvrHostFactory _line;
     private readonly WebApplicationFactory<Program> _app;
 
-    public DialerHost(ManualTimeProvider clock, string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    public DialerHost(ManualTimeProvider clock, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Clock = clock;
         var all = new Dictionary<string, string?>
@@ -42,9 +42,16 @@ internal sealed class DialerHost : IDisposable
         }
 
         _line = new IvrHostFactory(all);
+        var replace = services;
         _app = _line.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(clock);
+            replace?.Invoke(services);
+            // The test's clock drives the callbacks only: the host's other timers (health probe, purger) keep real time,
+            // so moving the clock a week on costs nothing.
+            TimeProvider time = clock;
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackDialer>(sp, time));
+            services.AddSingleton<ICallbackRequests>(sp => ActivatorUtilities.CreateInstance<SqliteCallbackRequests>(sp, time));
+            services.AddTransient(sp => ActivatorUtilities.CreateInstance<OutboundCallHandler>(sp, time));
             services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => Twilio);
         }));
         Client = _app.CreateClient();

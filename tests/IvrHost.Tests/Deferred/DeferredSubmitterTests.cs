@@ -1,0 +1,205 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.Deferred;
+using PhoneBooking.IvrHost.Tests.Hosting;
+using PhoneBooking.IvrHost.Tests.Voice;
+using PhoneBooking.SchedulingClient.Contracts;
+using PhoneBooking.Testing;
+
+namespace PhoneBooking.IvrHost.Tests.Deferred;
+
+/// <summary>
+/// Requests saved while the API was down are sent when it is back, with the key they would have had:
+/// exactly once at the API's door however the line restarts, and each with its offer call back.
+/// </summary>
+public sealed class DeferredSubmitterTests : IAsyncLifetime
+{
+    private const string BookingRequests = "POST /v1/booking-requests";
+    private readonly TempDirectory _data = new();
+    private FaultServer _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FaultServer.StartAsync();
+        LineWithFaultyApi.ScriptHealthyApi(_api);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task ApiRecovers_SavedRequestSentOnceWithItsKey_ThenTheOfferCallBackIsSaved()
+    {
+        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        using var metrics = new MetricRecorder(line.Services.GetRequiredService<IMeterFactory>(), DeferredMetrics.MeterName);
+        var key = await SaveWhileDownAsync(line);
+
+        await line.RecoverAsync();
+        var submitted = await SubmittedAsync(line, key);
+
+        var sent = Assert.Single(_api.Received, r => r.Route == BookingRequests);
+        Assert.Equal(key, sent.IdempotencyKey);
+        Assert.Contains("\"birthDate\":\"1950-03-05\"", sent.Body, StringComparison.Ordinal);
+        Assert.Equal(LineWithFaultyApi.RequestIdFor(key), submitted.RequestId);
+        var callback = await OfferCallbackAsync(line, submitted);
+        Assert.Equal((CallbackKind.Offer, "+14165550123", "en-CA", submitted.RequestId), (callback.Kind, callback.Phone, callback.Locale, callback.RequestId));
+
+        var again = await line.Services.GetRequiredService<DeferredSubmitter>().SubmitPendingAsync(CancellationToken.None);
+        Assert.Equal(new DeferredPass("done", 0, 0), again);
+        Assert.Equal(1, _api.CountOf(BookingRequests));
+        Assert.Equal(1, metrics.Sum("phonebooking.deferred.submissions", "outcome", "submitted"));
+    }
+
+    [Fact]
+    public async Task SubmitterLogs_CarryIdsOnly_NeverTheNumberOrTheBirthDate()
+    {
+        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        var key = await SaveWhileDownAsync(line);
+        await line.RecoverAsync();
+        await SubmittedAsync(line, key);
+
+        var events = line.Logs.Records.Where(r => r.Category == typeof(DeferredSubmitter).FullName).ToList();
+        var submitted = Assert.Single(events, r => r.EventId.Name == "DeferredSubmitted");
+        Assert.Contains(key, submitted.Message, StringComparison.Ordinal);
+        Assert.All(events, r => Assert.DoesNotMatch("4165550123|1950|416 555", r.Message));
+    }
+
+    [Fact]
+    public async Task Restart_SavedBeforeIt_SentExactlyOnceByTheNextStart_AndNeverAgain()
+    {
+        string key;
+        await using (var first = LineWithFaultyApi.Start(_api, _data.Path))
+        {
+            key = await SaveWhileDownAsync(first);
+        }
+
+        _api.Script("GET /health/ready", LineWithFaultyApi.Ready);
+        await using (var second = LineWithFaultyApi.Start(_api, _data.Path))
+        {
+            await SubmittedAsync(second, key);
+        }
+
+        await using (var third = LineWithFaultyApi.Start(_api, _data.Path))
+        {
+            await Eventually.HoldsAsync(() => third.Logs.Records.Any(r => r.EventId.Name == "DeferredPassCompleted"), "the third start looked at what is pending");
+        }
+
+        Assert.Equal(1, _api.CountOf(BookingRequests));
+    }
+
+    [Fact]
+    public async Task CrashAfterTheApiTookIt_NextStartResendsTheSameKey_OneRequestOneCallBack()
+    {
+        string key;
+        await using (var first = LineWithFaultyApi.Start(_api, _data.Path))
+        {
+            key = await SaveWhileDownAsync(first);
+            _api.Script(BookingRequests, Fault.Hang());
+            await first.RecoverAsync();
+            await Eventually.HoldsAsync(() => _api.CountOf(BookingRequests) == 1, "the request reached the API");
+        }
+
+        // The API took it; its answer never came back before the line stopped. Pending still:
+        _api.Script(BookingRequests, LineWithFaultyApi.Accepted);
+        await using var second = LineWithFaultyApi.Start(_api, _data.Path);
+        var submitted = await SubmittedAsync(second, key);
+
+        Assert.All(_api.Received.Where(r => r.Route == BookingRequests), r => Assert.Equal(key, r.IdempotencyKey));
+        Assert.Equal(2, _api.CountOf(BookingRequests));
+        Assert.Equal(LineWithFaultyApi.RequestIdFor(key), submitted.RequestId);
+        await OfferCallbackAsync(second, submitted);
+    }
+
+    [Fact]
+    public async Task StillDown_NothingIsSent_NotEvenWhenTheRetryTimerFires()
+    {
+        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        var key = await SaveWhileDownAsync(line);
+
+        line.Clock.Advance(TimeSpan.FromMinutes(5));
+        var pass = await line.Services.GetRequiredService<DeferredSubmitter>().SubmitPendingAsync(CancellationToken.None);
+
+        Assert.Equal("backend-down", pass.Ending);
+        Assert.Equal(0, _api.CountOf(BookingRequests));
+        Assert.Equal(DeferredStatus.Pending, (await StoreOf(line).GetAsync(key, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task ApiFailsTheSubmit_RequestStaysPending_AndTheRetryTimerSendsIt()
+    {
+        _api.Script(BookingRequests, Fault.Status(503));
+        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        var key = await SaveWhileDownAsync(line);
+        await line.RecoverAsync();
+        await Eventually.HoldsAsync(() => line.Logs.Records.Any(r => r.EventId.Name == "DeferredStillFailing"), "the submit failed");
+        Assert.Equal(DeferredStatus.Pending, (await StoreOf(line).GetAsync(key, CancellationToken.None))!.Status);
+
+        _api.Script(BookingRequests, LineWithFaultyApi.Accepted);
+        line.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await SubmittedAsync(line, key);
+    }
+
+    [Fact]
+    public async Task ApiRefusesItForGood_MarkedRejected_AndAPersonCallsBack()
+    {
+        _api.Script(BookingRequests, Fault.Problem(400, "validation", ""","errors":{"preferences[0].date":["in the past"]}"""));
+        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        var key = await SaveWhileDownAsync(line);
+
+        await line.RecoverAsync();
+        await Eventually.HoldsAsync(async () => (await StoreOf(line).GetAsync(key, CancellationToken.None))!.Status == DeferredStatus.Rejected, "the request is rejected");
+
+        var request = (await StoreOf(line).GetAsync(key, CancellationToken.None))!;
+        var callback = await line.Services.GetRequiredService<ICallbackRequests>()
+            .GetAsync($"{request.CallSid}-agent-{key.Replace(':', '-')}", CancellationToken.None);
+        Assert.Equal((CallbackKind.Agent, "+14165550123"), (callback!.Request.Kind, callback.Request.Phone));
+    }
+
+    [Fact]
+    public async Task AgentBooking_SavedWhileDown_IsSentButGetsNoOfferCallBack()
+    {
+        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        await line.GoDownAsync();
+        var key = SchedulingClient.IdempotencyKey.For("agent", "handoff-1", "book").Value;
+        var submission = new BookingRequestSubmission(
+            new Person(new DateOnly(1950, 3, 5), "Ada", null, "fr-CA"), [new Preference(PartOfDay.Any)], Channel.Agent, "+14165550123", HoldStart.OnDelivery);
+        await StoreOf(line).SaveAsync(key, "CA0123", submission, CancellationToken.None);
+
+        await line.RecoverAsync();
+        var submitted = await SubmittedAsync(line, key);
+
+        var open = await line.Services.GetRequiredService<ICallbackRequests>().ListAsync(CallbackFilter.All, 100, CancellationToken.None);
+        Assert.DoesNotContain(open, c => c.Request.RequestId == submitted.RequestId);
+    }
+
+    private static IDeferredRequestStore StoreOf(LineWithFaultyApi line) => line.Services.GetRequiredService<IDeferredRequestStore>();
+
+    /// <summary>The backend goes down, a caller asks to be called back when it works: the request is saved, not sent.</summary>
+    private static async Task<string> SaveWhileDownAsync(LineWithFaultyApi line)
+    {
+        await line.GoDownAsync();
+        var call = line.NewCall();
+        await Caller.DeferredRequestAsync(call);
+        var key = Caller.SubmitKey(call);
+        Assert.Equal(DeferredStatus.Pending, (await StoreOf(line).GetAsync(key, CancellationToken.None))?.Status);
+        return key;
+    }
+
+    private static async Task<DeferredRequest> SubmittedAsync(LineWithFaultyApi line, string key)
+    {
+        await Eventually.HoldsAsync(
+            async () => (await StoreOf(line).GetAsync(key, CancellationToken.None))?.Status == DeferredStatus.Submitted, "the deferred request is submitted");
+        return (await StoreOf(line).GetAsync(key, CancellationToken.None))!;
+    }
+
+    private static async Task<CallbackRequest> OfferCallbackAsync(LineWithFaultyApi line, DeferredRequest submitted)
+    {
+        var callbacks = await line.Services.GetRequiredService<ICallbackRequests>().ListAsync(CallbackFilter.All, 100, CancellationToken.None);
+        return Assert.Single(callbacks, c => c.Request.Kind == CallbackKind.Offer && c.Request.CallSid == submitted.CallSid).Request;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace PhoneBooking.Line.Bench;
+
+/// <summary>Command line: <c>--calls 1000 --concurrency 1000 --url http://127.0.0.1:5080/ --auth-token T --keep-data</c>.</summary>
+internal sealed record BenchOptions(int Calls, int Concurrency, Uri? Url, string AuthToken, bool KeepData)
+{
+    private const string Usage = "Usage: [--calls N] [--concurrency C] [--url http://host:port/] [--auth-token T] [--keep-data]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions(1_000, 0, null, Softphone.Engine.SoftphoneOptions.LocalAuthToken, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--calls" or "-n" => options with { Calls = Number(args, ++i) },
+                "--concurrency" or "-c" => options with { Concurrency = Number(args, ++i) },
+                "--url" => options with { Url = Address(args, ++i) },
+                "--auth-token" => options with { AuthToken = Value(args, ++i) },
+                "--keep-data" => options with { KeepData = true },
+                "--help" or "-h" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}"),
+            };
+        }
+
+        // Default: every call at once, as a surge of callers dialling in.
+        return options.Concurrency == 0 ? options with { Concurrency = options.Calls } : options;
+    }
+
+    private static string Value(string[] args, int index) =>
+        index < args.Length ? args[index] : throw new ArgumentException($"'{args[index - 1]}' needs a value. {Usage}");
+
+    private static int Number(string[] args, int index) =>
+        int.TryParse(Value(args, index), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"'{args[index - 1]}' needs a positive whole number, not '{args[index]}'.");
+
+    private static Uri Address(string[] args, int index) =>
+        Uri.TryCreate(Value(args, index), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? new Uri(url.GetLeftPart(UriPartial.Authority) + "/")
+            : throw new ArgumentException($"--url must be the line's base address, like http://127.0.0.1:5080/, not '{args[index]}'.");
+}

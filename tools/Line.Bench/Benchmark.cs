@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using PhoneBooking.Softphone.Engine;
+using PhoneBooking.Softphone.Scripts;
+using PhoneBooking.Softphone.Webhooks;
+
+namespace PhoneBooking.Line.Bench;
+
+/// <summary>
+/// One warm-up booking call (its transcript gives webhooks and spoken seconds per booking call), then
+/// N scripted booking calls at once through the softphone engine: every webhook signed and answered over
+/// loopback HTTP, every call's state in the line's SQLite store. Reports webhooks/s and latency as the
+/// softphone (Twilio's side) saw them.
+/// </summary>
+internal static class Benchmark
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        using var timings = options.Url is null ? new ServerTimings() : null;
+        await using var local = options.Url is null ? new LocalLine() : null;
+        var line = options.Url ?? local!.Start().BaseAddress;
+        Console.WriteLine($"Line: {line} ({(local is null ? "running elsewhere" : $"in this process, data in {local.DataPath}")}); {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+
+        using var engine = new SoftphoneEngine(new SoftphoneOptions { AuthToken = options.AuthToken });
+        var exitCode = await WarmUpAsync(engine, line);
+        if (exitCode != 0)
+        {
+            return exitCode;
+        }
+
+        timings?.Reset();
+        exitCode = await LoadAsync(engine, line, options);
+        Console.WriteLine($"Load average after: {LoadAverage()}");
+        if (timings is not null)
+        {
+            Console.WriteLine("Server side, by route (costliest first):");
+            foreach (var (route, latency, total) in timings.ByRoute())
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {route,-48} {total,8:F1} s in all  {latency}"));
+            }
+        }
+
+        if (local is not null && !options.KeepData)
+        {
+            await local.DisposeAsync();
+            local.DeleteData();
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>One booking call alone: what a booking costs in webhooks and listening time, and a check the line works.</summary>
+    private static async Task<int> WarmUpAsync(SoftphoneEngine engine, Uri line)
+    {
+        var run = await engine.RunScriptAsync(BookingCall.Dial(line, 9_999), BookingCall.Script(9_999));
+        if (!run.Passed || run.Call.Transcript.Notifications.Count > 0)
+        {
+            Console.Error.WriteLine($"The warm-up booking call failed; not measuring.{Environment.NewLine}{run}");
+            return 1;
+        }
+
+        var webhooks = run.Call.Transcript.Webhooks;
+        var spoken = new SpokenEstimate().Of(run.Call.Transcript);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            One booking call: {webhooks.Count} webhooks ({Describe(webhooks)}), {run.Call.Duration.TotalSeconds:F0} s on the line (softphone clock).
+            Spoken: {spoken.FromCatalog.TotalSeconds:F0} s by the prompt catalog's estimate (150 words a minute, pauses; {spoken.PromptIds.Count} prompts{(spoken.Unmatched > 0 ? $", {spoken.Unmatched} not traced to a prompt" : "")}), {spoken.AsHeard.TotalSeconds:F0} s by the words actually heard.
+            Prompts heard: {string.Join(", ", spoken.PromptIds)}
+            """));
+        return 0;
+    }
+
+    private static async Task<int> LoadAsync(SoftphoneEngine engine, Uri line, BenchOptions options)
+    {
+        Console.WriteLine($"{options.Calls} booking calls, {options.Concurrency} at a time...");
+        using var gate = new SemaphoreSlim(options.Concurrency);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var gcBefore = GC.CollectionCount(0);
+        var started = Stopwatch.GetTimestamp();
+        var runs = await Task.WhenAll(Enumerable.Range(0, options.Calls).Select(async caller =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return await engine.RunScriptAsync(BookingCall.Dial(line, caller), BookingCall.Script(caller));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+
+        var webhooks = runs.SelectMany(r => r.Call.Transcript.Webhooks).ToList();
+        var latency = new LatencySummary(webhooks.Select(w => w.Latency.TotalMilliseconds));
+        var passed = runs.Count(r => r.Passed && r.Call.Transcript.Notifications.Count == 0);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            Done in {elapsed.TotalSeconds:F1} s: {passed} of {runs.Length} calls completed their booking; {webhooks.Count} webhooks = {webhooks.Count / elapsed.TotalSeconds:F0} webhooks/s ({Describe(webhooks)}).
+            Webhook latency (softphone side): {latency}
+            CPU: {cpu.TotalSeconds:F1} s of this process in {elapsed.TotalSeconds:F1} s = {cpu.TotalMilliseconds / webhooks.Count:F2} ms per webhook (softphone{(options.Url is null ? ", line and scheduling API" : "")} together); {GC.CollectionCount(0) - gcBefore} gen-0 GCs.
+            """));
+        foreach (var (purpose, group) in webhooks.GroupBy(w => w.Purpose).Select(g => (g.Key, g.ToList())))
+        {
+            Console.WriteLine($"  {purpose,-16} {new LatencySummary(group.Select(w => w.Latency.TotalMilliseconds))}");
+        }
+
+        ReportFailures(runs);
+        return passed == runs.Length ? 0 : 1;
+    }
+
+    private static void ReportFailures(ScriptRun[] runs)
+    {
+        var notifications = runs.SelectMany(r => r.Call.Transcript.Notifications).GroupBy(n => $"{n.Level} {n.Code}").ToList();
+        foreach (var group in notifications)
+        {
+            Console.WriteLine($"Twilio {group.Key}: {group.Count()} (e.g. {group.First()})");
+        }
+
+        var failed = runs.Where(r => !r.Passed).ToList();
+        foreach (var group in failed.GroupBy(r => r.Verdict.FailedStep?.Describe() ?? "?"))
+        {
+            Console.WriteLine($"Script failed at {group.Key}: {group.Count()} calls (e.g. {group.First().Verdict.Reason})");
+        }
+
+        if (failed.Count > 0)
+        {
+            Console.WriteLine($"First failed call:{Environment.NewLine}{failed[0].Call}");
+        }
+    }
+
+    private static string Describe(IEnumerable<WebhookExchange> webhooks) =>
+        string.Join(", ", webhooks.GroupBy(w => w.Purpose).Select(g => $"{g.Count()} {g.Key}"));
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

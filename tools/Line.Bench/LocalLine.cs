@@ -1,0 +1,62 @@
+extern alias IvrHost;
+
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PhoneBooking.Line.Bench;
+
+/// <summary>
+/// The line as `dotnet run` starts it (Development settings: the local auth token, the reference
+/// scheduling API embedded on loopback, SQLite files for sessions and bookings), in this process on
+/// a free loopback port, with a fresh data folder. Only two things differ: the dialer is off (no
+/// one answers its calls here) and the line logs warnings only, so a thousand calls do not print a
+/// line per webhook into the report.
+/// </summary>
+internal sealed class LocalLine : WebApplicationFactory<IvrHost::Program>
+{
+    public LocalLine()
+    {
+        Directory.CreateDirectory(DataPath);
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "line-bench", Guid.NewGuid().ToString("N"));
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public LocalLine Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // As a published line runs: settings and prompts next to the binaries (the build copies them here).
+        builder.UseContentRoot(AppContext.BaseDirectory);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataPath);
+        builder.UseSetting("Callbacks:DialerEnabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+    }
+
+    public void DeleteData()
+    {
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled SQLite handle may still be closing; the temp folder is the OS's to clean.
+        }
+    }
+}
