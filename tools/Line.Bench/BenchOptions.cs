@@ -2,20 +2,21 @@ using System.Globalization;
 
 namespace PhoneBooking.Line.Bench;
 
-/// <summary>Command line: <c>--calls 1000 --concurrency 1000 --url http://127.0.0.1:5080/ --auth-token T --keep-data</c>.</summary>
-internal sealed record BenchOptions(int Calls, int Concurrency, Uri? Url, string AuthToken, bool KeepData)
+/// <summary>Command line: <c>--calls 1000 --concurrency 1000 --warm-up 3000 --url http://127.0.0.1:5080/ --auth-token T --keep-data</c>.</summary>
+internal sealed record BenchOptions(int Calls, int Concurrency, int WarmUpCalls, Uri? Url, string AuthToken, bool KeepData)
 {
-    private const string Usage = "Usage: [--calls N] [--concurrency C] [--url http://host:port/] [--auth-token T] [--keep-data]";
+    private const string Usage = "Usage: [--calls N] [--concurrency C] [--warm-up W] [--url http://host:port/] [--auth-token T] [--keep-data]";
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(1_000, 0, null, Softphone.Engine.SoftphoneOptions.LocalAuthToken, false);
+        var options = new BenchOptions(1_000, 0, 3_000, null, Softphone.Engine.SoftphoneOptions.LocalAuthToken, false);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
             {
                 "--calls" or "-n" => options with { Calls = Number(args, ++i) },
                 "--concurrency" or "-c" => options with { Concurrency = Number(args, ++i) },
+                "--warm-up" => options with { WarmUpCalls = Number(args, ++i) },
                 "--url" => options with { Url = Address(args, ++i) },
                 "--auth-token" => options with { AuthToken = Value(args, ++i) },
                 "--keep-data" => options with { KeepData = true },

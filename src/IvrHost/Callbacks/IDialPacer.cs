@@ -7,5 +7,5 @@ public interface IDialPacer
     Task<DialSlot> TryTakeAsync(DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken);
 }
 
-/// <param name="At">When taken: the time the slot was scheduled for (now minus the lag). Otherwise: when the next slot is free.</param>
+/// <param name="At">When taken: since when the slot had been free (a busy queue takes it at once: the lag is small). Otherwise: when the next slot is free.</param>
 public sealed record DialSlot(bool Taken, DateTimeOffset At);

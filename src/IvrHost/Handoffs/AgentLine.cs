@@ -106,15 +106,15 @@ public sealed partial class AgentLine(
     private async Task<CallSession?> SessionAsync(AgentLineWebhook hook, CancellationToken ct) =>
         (await sessions.LoadAsync(hook.Call.CallSid, ct))?.Session;
 
-    [LoggerMessage(EventId = 2401, EventName = "AgentQueueEnded", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2411, EventName = "AgentQueueEnded", Level = LogLevel.Information,
         Message = "Call {CallSid} left the agent queue: {QueueResult} after {QueueSeconds} s")]
     private static partial void LogQueueEnded(ILogger logger, string callSid, string queueResult, int queueSeconds);
 
-    [LoggerMessage(EventId = 2402, EventName = "AgentDialEnded", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2412, EventName = "AgentDialEnded", Level = LogLevel.Information,
         Message = "Dial-through of call {CallSid} to the call centre ended: {DialCallStatus}")]
     private static partial void LogDialEnded(ILogger logger, string callSid, string dialCallStatus);
 
-    [LoggerMessage(EventId = 2403, EventName = "AgentCallbackSaved", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2413, EventName = "AgentCallbackSaved", Level = LogLevel.Information,
         Message = "Call {CallSid} keeps its place: agent call back {CallbackId} saved ({OfferedWhen})")]
     private static partial void LogCallbackSaved(ILogger logger, string callSid, string callbackId, string offeredWhen);
 }

@@ -69,6 +69,29 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyWaiting_MoreThanOneBatch_EverySentOnceInTheOrderTheyCame()
+    {
+        await using var line = LineWithFaultyApi.Start(_api, _data.Path, settings: new Dictionary<string, string?> { ["Deferred:BatchSize"] = "2" });
+        await line.GoDownAsync();
+        var keys = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var call = line.NewCall($"+1416555017{i}");
+            await Caller.DeferredRequestAsync(call);
+            keys.Add(Caller.SubmitKey(call));
+            line.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await line.RecoverAsync();
+        foreach (var key in keys)
+        {
+            await SubmittedAsync(line, key);
+        }
+
+        Assert.Equal(keys, _api.Received.Where(r => r.Route == BookingRequests).Select(r => r.IdempotencyKey));
+    }
+
+    [Fact]
     public async Task Restart_SavedBeforeIt_SentExactlyOnceByTheNextStart_AndNeverAgain()
     {
         string key;

@@ -42,7 +42,7 @@ public sealed class BoardReader(
             saved.Add(new SavedBooking(booking, await handoffs.GetAsync(booking.CallSid, cancellationToken)));
         }
 
-        return new ConsoleBoard(now, callers, pending, saved, backend.Current, incidents.Current);
+        return new ConsoleBoard(callers, pending, saved, backend.Current, incidents.Current);
     }
 
     private static TimeSpan Since(DateTimeOffset at, DateTimeOffset now) => at > now ? TimeSpan.Zero : now - at;

@@ -24,7 +24,6 @@ public sealed record QueueFigures(int Waiting, int Claimed, TimeSpan LongestWait
 /// (waits in whole minutes): open consoles refetch their part when it changes.
 /// </summary>
 public sealed record ConsoleBoard(
-    DateTimeOffset At,
     IReadOnlyList<WaitingCaller> Callers,
     IReadOnlyList<PendingCallback> Callbacks,
     IReadOnlyList<SavedBooking> SavedBookings,

@@ -7,8 +7,9 @@ namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 /// One pass of the dialer: settle what ended leases left behind, close offer callbacks the API has
 /// settled, send due final notices, then walk the due callbacks — refuse what the toll-fraud guard
 /// refuses, put off what calling hours or the daily cap forbid, and claim and dial the rest, one per
-/// free pacing slot. Dials run in the background (a slow Twilio answer must not cost the next slot);
-/// each is recorded before Twilio is asked, so a crash mid-dial is settled, never redialled blindly.
+/// free pacing slot. The callback next in line when the slot is not free yet is kept, so the pass woken
+/// for the slot dials it first thing. Dials run in the background (a slow Twilio answer must not cost the
+/// next slot); each is recorded before Twilio is asked, so a crash mid-dial is settled, never redialled blindly.
 /// </summary>
 public sealed class CallbackDialer(
     ICallbackQueue queue,
@@ -25,6 +26,7 @@ public sealed class CallbackDialer(
     private const int BatchSize = 20;
 
     private readonly ConcurrentDictionary<Task, bool> _dials = new();
+    private NextUp? _nextUp;
 
     /// <summary>This worker's name on the leases it takes (unique per process start).</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -34,20 +36,19 @@ public sealed class CallbackDialer(
     {
         var settings = options.CurrentValue;
         var now = clock.GetUtcNow();
-        var recovery = await queue.RecoverAsync(now, settings.SettleTime, settings.StaleCallAfter, cancellationToken);
-        if (recovery.Total > 0)
+
+        // Woken for a pacing slot: dial the callback checked last pass at once, before any other query (no lag).
+        if (_nextUp is { } ready && now - ready.CheckedAt < settings.PollInterval)
         {
-            metrics.Recovered(recovery);
-            DialerLog.Recovered(logger, recovery.Abandoned, recovery.NotPlaced, recovery.Lost);
+            _nextUp = null;
+            if (await TryDialAsync(ready.Callback, settings, now, cancellationToken) is { } notYet)
+            {
+                _nextUp = ready;
+                return notYet;
+            }
         }
 
-        await queue.CloseSettledAsync(now, cancellationToken);
-        foreach (var notice in await queue.NoticesDueAsync(now, BatchSize, cancellationToken))
-        {
-            var opening = hours.NextOpening(notice.Phone, now);
-            await (opening > now ? PostponeAsync(notice, opening, "calling-hours", now, cancellationToken) : notices.SendAsync(notice, now, cancellationToken));
-        }
-
+        await MaintainAsync(settings, now, cancellationToken);
         var agentSlots = settings.MaxConcurrentAgentCallbacks - await queue.AgentCallsInFlightAsync(cancellationToken);
         var due = await queue.DueAsync(now, BatchSize, agentSlots > 0, cancellationToken);
         foreach (var callback in due)
@@ -57,16 +58,10 @@ public sealed class CallbackDialer(
                 continue;
             }
 
-            var slot = await pacer.TryTakeAsync(now, settings.DialInterval, cancellationToken);
-            if (!slot.Taken)
+            if (await TryDialAsync(callback, settings, now, cancellationToken) is { } wait)
             {
-                return slot.At > now ? slot.At - now : TimeSpan.Zero;
-            }
-
-            metrics.PacingLag(now - slot.At);
-            if (await queue.TryClaimAsync(callback, Owner, now, settings.Lease, cancellationToken) is { } claimed)
-            {
-                Track(DialAsync(claimed));
+                _nextUp = new NextUp(callback, now);
+                return wait;
             }
         }
 
@@ -75,6 +70,47 @@ public sealed class CallbackDialer(
 
     /// <summary>Waits for the dials this worker started (at shutdown, and in tests).</summary>
     public Task DrainAsync() => Task.WhenAll(_dials.Keys);
+
+    /// <summary>Settles what ended leases left behind, closes offer callbacks the API has settled, sends due final notices.</summary>
+    private async Task MaintainAsync(CallbackOptions settings, DateTimeOffset now, CancellationToken ct)
+    {
+        var recovery = await queue.RecoverAsync(now, settings.SettleTime, settings.StaleCallAfter, ct);
+        if (recovery.Total > 0)
+        {
+            metrics.Recovered(recovery);
+            DialerLog.Recovered(logger, recovery.Abandoned, recovery.NotPlaced, recovery.Lost);
+        }
+
+        await queue.CloseSettledAsync(now, ct);
+        foreach (var notice in await queue.NoticesDueAsync(now, BatchSize, ct))
+        {
+            var opening = hours.NextOpening(notice.Phone, now);
+            await (opening > now ? PostponeAsync(notice, opening, "calling-hours", now, ct) : notices.SendAsync(notice, now, ct));
+        }
+    }
+
+    /// <summary>Takes the pacing slot and, with it, claims and dials the callback; null once the slot is taken, else the wait for it.</summary>
+    private async Task<TimeSpan?> TryDialAsync(DueCallback callback, CallbackOptions settings, DateTimeOffset now, CancellationToken ct)
+    {
+        var slot = await pacer.TryTakeAsync(now, settings.DialInterval, ct);
+        if (!slot.Taken)
+        {
+            return slot.At > now ? slot.At - now : TimeSpan.Zero;
+        }
+
+        if (now - slot.At < TimeSpan.FromSeconds(1))
+        {
+            // Only while calls queue up: after an idle spell the slot has been free for long, and that is no lag.
+            metrics.PacingLag(now - slot.At);
+        }
+
+        if (await queue.TryClaimAsync(callback, Owner, now, settings.Lease, ct) is { } claimed)
+        {
+            Track(DialAsync(claimed));
+        }
+
+        return null;
+    }
 
     /// <summary>True when the callback must not be dialled now: refused for good, or put off.</summary>
     private async Task<bool> HoldBackAsync(DueCallback callback, CallbackOptions settings, DateTimeOffset now, CancellationToken ct)
@@ -171,4 +207,7 @@ public sealed class CallbackDialer(
                 break;
         }
     }
+
+    /// <summary>The callback that passed its checks when the pacing slot was not free yet.</summary>
+    private sealed record NextUp(DueCallback Callback, DateTimeOffset CheckedAt);
 }

@@ -33,7 +33,7 @@ public sealed class DialerMetrics
         _notices = meter.CreateCounter<long>("phonebooking.dialer.final_notices", "{message}", "Final text messages after the retries ran out, by result.");
         _events = meter.CreateCounter<long>("phonebooking.dialer.feed.events", "{event}", "Scheduling API events read from the feed.");
         _pacingLag = meter.CreateHistogram(
-            "phonebooking.dialer.pacing.lag", "s", "How late a call was dialled after its pacing slot became free.",
+            "phonebooking.dialer.pacing.lag", "s", "How late a call was dialled after its pacing slot became free, while calls queue up.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
     }
 

@@ -62,9 +62,10 @@ internal static class SqliteCallbackSchema
         );
         CREATE TABLE IF NOT EXISTS callback_pacing (
             id           INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
-            next_slot_at INTEGER NOT NULL
+            next_slot_at INTEGER NOT NULL,
+            free_since   INTEGER NOT NULL
         );
-        INSERT INTO callback_pacing (id, next_slot_at) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+        INSERT INTO callback_pacing (id, next_slot_at, free_since) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING;
         """;
 
     /// <summary>States a callback leaves only by being finished: nothing more will be dialled.</summary>

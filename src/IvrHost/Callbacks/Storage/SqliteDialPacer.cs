@@ -4,9 +4,10 @@ using PhoneBooking.IvrHost.Sessions.Sqlite;
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
 
 /// <summary>
-/// A token bucket of one token, its state in the database (the next free slot), its time from the
-/// caller's <see cref="TimeProvider"/>. A slot taken up to one interval late keeps the schedule (no drift:
-/// the long-run rate is the limit); after a longer idle spell the schedule restarts from now.
+/// A token bucket that holds one token, its state in the database (when the next slot is free), its time
+/// from the caller's <see cref="TimeProvider"/>: a slot is taken at or after its time, and the next one is
+/// free one interval after the taking. So no second window ever holds more than the limit, even with
+/// several hosts; a late taking is not made up (the rate achieved falls short by the lateness, see the bench).
 /// </summary>
 internal sealed class SqliteDialPacer(SqliteSessionDatabase database) : IDialPacer
 {
@@ -15,18 +16,17 @@ internal sealed class SqliteDialPacer(SqliteSessionDatabase database) : IDialPac
             async connection =>
             {
                 var parameters = new { Now = now.ToUnixTimeMilliseconds(), Interval = (long)Math.Ceiling(interval.TotalMilliseconds) };
-                var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                var taken = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                     """
-                    UPDATE callback_pacing
-                    SET next_slot_at = (CASE WHEN @Now - next_slot_at < @Interval THEN next_slot_at ELSE @Now END) + @Interval
+                    UPDATE callback_pacing SET free_since = next_slot_at, next_slot_at = @Now + @Interval
                     WHERE id = 1 AND next_slot_at <= @Now
-                    RETURNING next_slot_at
+                    RETURNING free_since
                     """,
                     parameters,
                     cancellationToken: cancellationToken));
-                if (next is { } taken)
+                if (taken is { } freeSince)
                 {
-                    return new DialSlot(true, DateTimeOffset.FromUnixTimeMilliseconds(taken - parameters.Interval));
+                    return new DialSlot(true, DateTimeOffset.FromUnixTimeMilliseconds(freeSince));
                 }
 
                 var free = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
