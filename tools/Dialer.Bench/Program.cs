@@ -11,6 +11,7 @@ using PhoneBooking.Twilio;
 // The line's real dialer (hosted loop, SQLite queue and pacer, Twilio REST client) in this process, on the
 // system clock, against a loopback Calls.json that only notes arrival times. Figures: docs/benchmarks.md.
 var count = Option("--count", 1000);
+var loadBefore = LoadAverage();
 var cps = Option("--cps", 10.0);
 var data = Directory.CreateTempSubdirectory("dialer-bench-");
 await using var twilio = await TwilioCallsStub.StartAsync();
@@ -37,6 +38,19 @@ builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddPrompts(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
 builder.Services.AddCallbacks(builder.Configuration);
+var lags = new System.Collections.Concurrent.ConcurrentQueue<double>();
+using var listener = new System.Diagnostics.Metrics.MeterListener
+{
+    InstrumentPublished = (instrument, l) =>
+    {
+        if (instrument.Meter.Name == "PhoneBooking.Dialer" && instrument.Name == "phonebooking.dialer.pacing.lag")
+        {
+            l.EnableMeasurementEvents(instrument);
+        }
+    },
+};
+listener.SetMeasurementEventCallback<double>((_, value, _, _) => lags.Enqueue(value));
+listener.Start();
 await using var line = builder.Build();
 await line.StartAsync();
 
@@ -57,10 +71,13 @@ while (twilio.Count < count && DateTime.UtcNow < deadline)
 }
 
 await line.StopAsync();
-Console.WriteLine($"machine             {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-Console.WriteLine(PacingReport.From(twilio.Arrivals, cps));
+Console.WriteLine($"machine             {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {loadBefore} → {LoadAverage()}");
+Console.WriteLine(PacingReport.From(twilio.Arrivals, cps) with { SlotLags = [.. lags] });
 data.Delete(recursive: true);
 return twilio.Count == count ? 0 : 1;
+
+// The machine is shared: its 1-minute load average says how much the figures were disturbed.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
 T Option<T>(string name, T fallback)
     where T : IParsable<T>

@@ -2,14 +2,19 @@ using System.Globalization;
 
 namespace PhoneBooking.Line.Bench;
 
-/// <summary>Command line: <c>--calls 1000 --concurrency 1000 --warm-up 3000 --url http://127.0.0.1:5080/ --auth-token T --keep-data</c>.</summary>
-internal sealed record BenchOptions(int Calls, int Concurrency, int WarmUpCalls, Uri? Url, string AuthToken, bool KeepData)
+/// <summary>
+/// Command line: <c>--calls 1000 --concurrency 1000 --warm-up 3000 --speedup 20 --url http://127.0.0.1:5080/ --auth-token T --keep-data</c>.
+/// Without <c>--speedup</c> callers never pause (virtual time): every call is always at a webhook, the line's
+/// throughput limit. With it, they listen and press keys as people do, <c>S</c> times faster, starting at
+/// random moments over one call's length: the latency of a line carrying that many calls.
+/// </summary>
+internal sealed record BenchOptions(int Calls, int Concurrency, int WarmUpCalls, double Speedup, Uri? Url, string AuthToken, bool KeepData)
 {
-    private const string Usage = "Usage: [--calls N] [--concurrency C] [--warm-up W] [--url http://host:port/] [--auth-token T] [--keep-data]";
+    private const string Usage = "Usage: [--calls N] [--concurrency C] [--warm-up W] [--speedup S] [--url http://host:port/] [--auth-token T] [--keep-data]";
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(1_000, 0, 3_000, null, Softphone.Engine.SoftphoneOptions.LocalAuthToken, false);
+        var options = new BenchOptions(1_000, 0, 3_000, 0, null, Softphone.Engine.SoftphoneOptions.LocalAuthToken, false);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -17,6 +22,7 @@ internal sealed record BenchOptions(int Calls, int Concurrency, int WarmUpCalls,
                 "--calls" or "-n" => options with { Calls = Number(args, ++i) },
                 "--concurrency" or "-c" => options with { Concurrency = Number(args, ++i) },
                 "--warm-up" => options with { WarmUpCalls = Number(args, ++i) },
+                "--speedup" => options with { Speedup = Number(args, ++i) },
                 "--url" => options with { Url = Address(args, ++i) },
                 "--auth-token" => options with { AuthToken = Value(args, ++i) },
                 "--keep-data" => options with { KeepData = true },

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using PhoneBooking.Softphone.Callers;
 using PhoneBooking.Softphone.Engine;
 using PhoneBooking.Softphone.Scripts;
 using PhoneBooking.Softphone.Webhooks;
@@ -8,13 +9,16 @@ using PhoneBooking.Softphone.Webhooks;
 namespace PhoneBooking.Line.Bench;
 
 /// <summary>
-/// One warm-up booking call (its transcript gives webhooks and spoken seconds per booking call), then
-/// N scripted booking calls at once through the softphone engine: every webhook signed and answered over
-/// loopback HTTP, every call's state in the line's SQLite store. Reports webhooks/s and latency as the
-/// softphone (Twilio's side) saw them.
+/// One booking call alone (its transcript gives webhooks and spoken seconds per booking call), a warm-up,
+/// then N scripted booking calls through the softphone engine, C at a time: every webhook signed and
+/// answered over loopback HTTP, every call's state in the line's SQLite store. Reports webhooks/s and
+/// latency as the softphone (Twilio's side) saw them, and for a line in this process where its time went.
 /// </summary>
 internal static class Benchmark
 {
+    /// <summary>About how long a booking call lasts for a person (what <see cref="OneBookingAsync"/> reports).</summary>
+    private static readonly TimeSpan CallLength = TimeSpan.FromSeconds(150);
+
     public static async Task<int> RunAsync(BenchOptions options)
     {
         using var timings = options.Url is null ? new ServerTimings() : null;
@@ -32,8 +36,14 @@ internal static class Benchmark
         await WarmUpAsync(engine, line, options.WarmUpCalls, inProcess: local is not null);
 
         timings?.Reset();
+        local?.Logs.Reset();
         exitCode = await LoadAsync(engine, line, options);
         Console.WriteLine($"Load average after: {LoadAverage()}");
+        foreach (var entry in local?.Logs.Summary() ?? [])
+        {
+            Console.WriteLine($"  line log: {entry}");
+        }
+
         if (timings is not null)
         {
             Console.WriteLine("Server side, by route (costliest first):");
@@ -58,7 +68,7 @@ internal static class Benchmark
         var run = await engine.RunScriptAsync(BookingCall.Dial(line, 99_999), BookingCall.Script(99_999));
         if (!run.Passed || run.Call.Transcript.Notifications.Count > 0)
         {
-            Console.Error.WriteLine($"The warm-up booking call failed; not measuring.{Environment.NewLine}{run}");
+            Console.Error.WriteLine($"The first booking call failed; not measuring.{Environment.NewLine}{run}");
             return 1;
         }
 
@@ -66,8 +76,8 @@ internal static class Benchmark
         var spoken = new SpokenEstimate().Of(run.Call.Transcript);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             One booking call: {webhooks.Count} webhooks ({Describe(webhooks)}), {run.Call.Duration.TotalSeconds:F0} s on the line (softphone clock).
-            Spoken: {spoken.FromCatalog.TotalSeconds:F0} s by the prompt catalog's estimate (150 words a minute, pauses; {spoken.PromptIds.Count} prompts{(spoken.Unmatched > 0 ? $", {spoken.Unmatched} not traced to a prompt" : "")}), {spoken.AsHeard.TotalSeconds:F0} s by the words actually heard.
-            Prompts heard: {string.Join(", ", spoken.PromptIds)}
+            Spoken: {spoken.FromCatalog.TotalSeconds:F0} s by the prompt catalog's estimate (150 words a minute, pauses; {spoken.PromptIds.Count} prompts{(spoken.Unmatched.Count > 0 ? $", {spoken.Unmatched.Count} not traced to a prompt" : "")}), {spoken.AsHeard.TotalSeconds:F0} s by the words actually heard.
+            Prompts heard: {string.Join(", ", spoken.PromptIds)}{(spoken.Unmatched.Count > 0 ? $"; not traced: {string.Join(" | ", spoken.Unmatched)}" : "")}
             """));
         return 0;
     }
@@ -89,7 +99,7 @@ internal static class Benchmark
             calls += count;
             await Task.Delay(TimeSpan.FromSeconds(1));
             var now = JitInfo.GetCompiledMethodCount();
-            Console.WriteLine($"  warm-up: {calls} calls; {now - compiled} methods compiled during the last batch");
+            Console.WriteLine(inProcess ? $"  warm-up: {calls} calls; {now - compiled} methods compiled during the last batch" : $"  warm-up: {calls} calls");
             if (inProcess && now - compiled < 50)
             {
                 break;
@@ -101,12 +111,14 @@ internal static class Benchmark
 
     private static async Task<int> LoadAsync(SoftphoneEngine engine, Uri line, BenchOptions options)
     {
-        Console.WriteLine($"{options.Calls} booking calls, {options.Concurrency} at a time...");
+        Console.WriteLine(options.Speedup > 0
+            ? $"{options.Calls} booking calls, {options.Concurrency} at a time, callers listening and keying {options.Speedup}x faster than people, starting over {CallLength.TotalSeconds / options.Speedup:F1} s..."
+            : $"{options.Calls} booking calls, {options.Concurrency} at a time, callers never pausing...");
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var gcBefore = GC.CollectionCount(0);
         var started = Stopwatch.GetTimestamp();
-        var runs = await RunCallsAsync(engine, line, first: 0, options.Calls, options.Concurrency);
+        var runs = await RunCallsAsync(engine, line, first: 0, options.Calls, options.Concurrency, options.Speedup);
         var elapsed = Stopwatch.GetElapsedTime(started);
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
@@ -128,15 +140,28 @@ internal static class Benchmark
         return passed == runs.Length ? 0 : 1;
     }
 
-    private static async Task<ScriptRun[]> RunCallsAsync(SoftphoneEngine engine, Uri line, int first, int count, int concurrency)
+    private static async Task<ScriptRun[]> RunCallsAsync(SoftphoneEngine engine, Uri line, int first, int count, int concurrency, double speedup = 0)
     {
         using var gate = new SemaphoreSlim(concurrency);
         return await Task.WhenAll(Enumerable.Range(first, count).Select(async caller =>
         {
+            if (speedup > 0)
+            {
+                // Callers arrive at random moments over one call's length, as they would with that many on the line.
+                await Task.Delay(CallLength * Random.Shared.NextDouble() / speedup);
+            }
+
             await gate.WaitAsync();
             try
             {
-                return await engine.RunScriptAsync(BookingCall.Dial(line, caller), BookingCall.Script(caller));
+                if (speedup <= 0)
+                {
+                    return await engine.RunScriptAsync(BookingCall.Dial(line, caller), BookingCall.Script(caller));
+                }
+
+                var paced = new PacedCaller(new ScriptedCaller(BookingCall.Script(caller)), speedup);
+                var call = await engine.DialAsync(BookingCall.Dial(line, caller), paced);
+                return new ScriptRun(call, paced.Inner.Verdict);
             }
             finally
             {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace PhoneBooking.Line.Bench;
 
@@ -14,8 +15,7 @@ namespace PhoneBooking.Line.Bench;
 /// The line as `dotnet run` starts it (Development settings: the local auth token, the reference
 /// scheduling API embedded on loopback, SQLite files for sessions and bookings), in this process on
 /// a free loopback port, with a fresh data folder. Only two things differ: the dialer is off (no
-/// one answers its calls here) and the line logs warnings only, so a thousand calls do not print a
-/// line per webhook into the report.
+/// one answers its calls here) and the log is counted (<see cref="Logs"/>), not printed.
 /// </summary>
 internal sealed class LocalLine : WebApplicationFactory<IvrHost::Program>
 {
@@ -28,6 +28,8 @@ internal sealed class LocalLine : WebApplicationFactory<IvrHost::Program>
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "line-bench", Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    public LogTally Logs { get; } = new();
 
     public LocalLine Start()
     {
@@ -44,8 +46,7 @@ internal sealed class LocalLine : WebApplicationFactory<IvrHost::Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataPath);
         builder.UseSetting("Callbacks:DialerEnabled", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
     }
 
     public void DeleteData()

@@ -20,17 +20,18 @@ internal sealed class SpokenEstimate
 
     public SpokenEstimate()
     {
-        _patterns = [.. _catalog.EntriesOf(_catalog.DefaultLocale).Select(entry => (entry, Pattern(entry)))];
+        // Every locale: the language menu offers each language in its own words.
+        _patterns = [.. _catalog.Locales.SelectMany(_catalog.EntriesOf).Select(entry => (entry, Pattern(entry)))];
     }
 
-    public sealed record Result(IReadOnlyList<string> PromptIds, TimeSpan FromCatalog, TimeSpan AsHeard, int Unmatched);
+    public sealed record Result(IReadOnlyList<string> PromptIds, TimeSpan FromCatalog, TimeSpan AsHeard, IReadOnlyList<string> Unmatched);
 
     public Result Of(Transcript transcript)
     {
         var ids = new List<string>();
         var catalog = TimeSpan.Zero;
         var heard = TimeSpan.Zero;
-        var unmatched = 0;
+        var unmatched = new List<string>();
         foreach (var say in transcript.Entries.Where(e => e.Kind == TranscriptKind.Say))
         {
             var text = WithoutVoice(say.Text);
@@ -40,7 +41,7 @@ internal sealed class SpokenEstimate
             var match = _patterns.Where(p => p.Pattern.IsMatch(normalized)).OrderByDescending(p => p.Pattern.ToString().Length).Select(p => p.Entry).FirstOrDefault();
             if (match is null)
             {
-                unmatched++;
+                unmatched.Add(text);
                 continue;
             }
 

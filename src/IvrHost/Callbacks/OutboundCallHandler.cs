@@ -3,7 +3,6 @@ using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Callbacks.Dialer;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
-using PhoneBooking.Prompts.Speech;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
 using PhoneBooking.Twilio.TwiML;
@@ -39,7 +38,7 @@ public sealed class OutboundCallHandler(
 
         await queue.RecordStatusAsync(hook.Status("in-progress"), options.CurrentValue.EffectiveRetryDelays, clock.GetUtcNow(), ct);
         var response = new VoiceResponse();
-        response.Append(prompts.Render(CallbackSessions.IntroPrompt, callback.Locale, LineNumber()));
+        response.Append(prompts.Render(CallbackSessions.IntroPrompt, callback.Locale, PromptArguments.LineNumber(twilio.CurrentValue.PhoneNumber!)));
         return response.Redirect(OutboundUrls.Continue(hook.CallbackId, hook.Attempt, wait: 0), HttpMethod.Post);
     }
 
@@ -136,9 +135,6 @@ public sealed class OutboundCallHandler(
 
         return record.Request;
     }
-
-    private Dictionary<string, SpeechValue> LineNumber() =>
-        new() { ["line_number"] = SpeechValue.Phone(twilio.CurrentValue.PhoneNumber ?? "") };
 }
 
 /// <summary>A Twilio webhook of a callback call: the form, and the callback id and attempt from its URL.</summary>

@@ -25,6 +25,13 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
         c.created_at AS CreatedAt, o.status AS OfferStatus
         """;
 
+    private const string AttemptSelect =
+        """
+        SELECT callback_id AS CallbackId, number AS Number, state AS State, call_sid AS CallSid, answered_by AS AnsweredBy,
+               route AS Route, error AS Error, created_at AS CreatedAt, updated_at AS UpdatedAt
+        FROM callback_attempts
+        """;
+
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(line.Value.TimeZone);
 
     public async Task<Saved> SaveAsync(CallbackRequest request, CancellationToken cancellationToken)
@@ -95,11 +102,7 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
             new { Limit = Math.Clamp(limit, 1, 1000) },
             cancellationToken: cancellationToken))).ToList();
         var attempts = (await connection.QueryAsync<AttemptRow>(new CommandDefinition(
-            $"""
-            SELECT callback_id AS CallbackId, number AS Number, state AS State, call_sid AS CallSid, answered_by AS AnsweredBy,
-                   route AS Route, error AS Error, created_at AS CreatedAt, updated_at AS UpdatedAt
-            FROM callback_attempts WHERE callback_id IN (SELECT value FROM json_each(@Ids)) ORDER BY number
-            """,
+            $"{AttemptSelect} WHERE callback_id IN (SELECT value FROM json_each(@Ids)) ORDER BY number",
             new { Ids = System.Text.Json.JsonSerializer.Serialize(rows.Select(r => r.Id)) },
             cancellationToken: cancellationToken))).ToLookup(a => a.CallbackId);
         return [.. rows.Select(r => r.ToRecord(attempts[r.Id]))];
@@ -118,11 +121,7 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
         }
 
         var attempts = await connection.QueryAsync<AttemptRow>(new CommandDefinition(
-            """
-            SELECT callback_id AS CallbackId, number AS Number, state AS State, call_sid AS CallSid, answered_by AS AnsweredBy,
-                   route AS Route, error AS Error, created_at AS CreatedAt, updated_at AS UpdatedAt
-            FROM callback_attempts WHERE callback_id = @Id ORDER BY number
-            """,
+            $"{AttemptSelect} WHERE callback_id = @Id ORDER BY number",
             new { Id = id },
             cancellationToken: cancellationToken));
         return row.ToRecord(attempts);

@@ -15,7 +15,7 @@ namespace PhoneBooking.IvrHost.Handoffs;
 public sealed class AgentLineTwiml(PromptCatalog prompts, LineClock lineClock, IOptions<LineOptions> options)
 {
     /// <summary>Silence between two announcements; Twilio asks the wait URL again when the round ends.</summary>
-    public const int HoldPauseSeconds = 20;
+    private const int HoldPauseSeconds = 20;
 
     private const int OfferTimeoutSeconds = 5;
 

@@ -40,12 +40,9 @@ public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixtur
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
-        Assert.True(answers.All(a => a.Body.Contains("To wait on the line", StringComparison.Ordinal)), line.LineWarnings());
-        Assert.All(answers, a =>
-        {
-            Assert.Equal(HttpStatusCode.OK, a.StatusCode);
-            Assert.Contains("To wait on the line, press 1", XDocument.Parse(a.Body).Root!.Value, StringComparison.Ordinal);
-        });
+        // Every replay hears where the call now is; if not, the line's warnings say why (a timeout hands the caller to a person).
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.True(answers.All(a => XDocument.Parse(a.Body).Root!.Value.Contains("To wait on the line, press 1", StringComparison.Ordinal)), line.LineWarnings());
         Assert.Single(answers, a => a.Body.Contains("Your request is sent", StringComparison.Ordinal));
         Assert.Equal(before + 1, await line.BookingRequestCountAsync());
     }

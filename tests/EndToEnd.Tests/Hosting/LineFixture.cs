@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using PhoneBooking.Softphone.Calls;
 using PhoneBooking.Softphone.Cloud;
 using PhoneBooking.Softphone.Engine;
@@ -29,7 +30,7 @@ public sealed class LineFixture : IAsyncLifetime
 
     public const string FacilityName = "Maple Grove";
 
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     private readonly TempDirectory _data = new();
 
@@ -40,8 +41,6 @@ public sealed class LineFixture : IAsyncLifetime
     public SoftphoneEngine Phone { get; } = new(new SoftphoneOptions { HoldPacing = TimeSpan.FromMilliseconds(20) });
 
     public LocalTwilioCloud Cloud { get; private set; } = null!;
-
-    public string DataPath => _data.Path;
 
     public async Task InitializeAsync()
     {
@@ -80,7 +79,7 @@ public sealed class LineFixture : IAsyncLifetime
 
     /// <summary>What the line logged at Warning or above (timeouts, refusals, failures): the first place to look when a call went wrong.</summary>
     public string LineWarnings() => string.Join(Environment.NewLine, Line.Logs.Records
-        .Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+        .Where(r => r.Level >= LogLevel.Warning)
         .Select(r => $"{r.Level} {r.Category}: {r.Message} {r.Exception?.GetType().Name}"));
 
     public async Task DisposeAsync()

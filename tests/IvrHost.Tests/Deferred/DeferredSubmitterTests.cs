@@ -100,7 +100,7 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
             key = await SaveWhileDownAsync(first);
         }
 
-        _api.Script("GET /health/ready", LineWithFaultyApi.Ready);
+        _api.Script(LineWithFaultyApi.ReadinessProbe, LineWithFaultyApi.Ready);
         await using (var second = LineWithFaultyApi.Start(_api, _data.Path))
         {
             await SubmittedAsync(second, key);

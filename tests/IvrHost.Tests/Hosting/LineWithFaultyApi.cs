@@ -17,8 +17,11 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
 {
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(10);
 
-    /// <summary>Scheduling:TotalTimeout here: how long one API call may take before the caller goes elsewhere.</summary>
-    public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Scheduling:TotalTimeout here: how long one API call may take before the caller goes elsewhere. Longer
+    /// than one probe interval, so moving the clock by one interval never cuts short a call in flight.
+    /// </summary>
+    public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(14);
 
     private readonly IvrHostFactory _root;
     private readonly WebApplicationFactory<Program> _host;
@@ -71,10 +74,12 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
     /// <summary>A scheduling API that answers: ready, everyone eligible, every request queued (its id made from its key).</summary>
     public static void ScriptHealthyApi(FaultServer api)
     {
-        api.Script("GET /health/ready", Ready);
+        api.Script(ReadinessProbe, Ready);
         api.Script("POST /v1/eligibility", Fault.Json("""{"eligible":true,"cohort":"seniors","opensOn":"2026-11-01"}"""));
         api.Script("POST /v1/booking-requests", Accepted);
     }
+
+    public const string ReadinessProbe = "GET /health/ready";
 
     public static Fault Ready => Fault.Json("""{"status":"ready"}""");
 
@@ -92,15 +97,35 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
     /// <summary>The API stops answering its readiness probe: two failed probes in a row and the line is Down.</summary>
     public Task GoDownAsync()
     {
-        Api.Script("GET /health/ready", Fault.Status(503));
-        return Clock.AdvanceUntilAsync(() => Health.Current.State == BackendHealthState.Down, ProbeInterval, TimeSpan.FromMinutes(1));
+        Api.Script(ReadinessProbe, Fault.Status(503));
+        return ProbeUntilAsync(state => state == BackendHealthState.Down);
     }
 
-    /// <summary>The API answers its probe again: the next probe makes the line Healthy.</summary>
+    /// <summary>The API answers its probe again: the next probe lifts the line out of Down.</summary>
     public Task RecoverAsync()
     {
-        Api.Script("GET /health/ready", Ready);
-        return Clock.AdvanceUntilAsync(() => Health.Current.State == BackendHealthState.Healthy, ProbeInterval, TimeSpan.FromMinutes(1));
+        Api.Script(ReadinessProbe, Ready);
+        return ProbeUntilAsync(state => state != BackendHealthState.Down);
+    }
+
+    /// <summary>
+    /// One probe interval at a time, each time waiting for that probe to reach the API and its answer to
+    /// move the health — the clock stands still meanwhile, so no budget runs out under a probe in flight.
+    /// </summary>
+    private async Task ProbeUntilAsync(Func<BackendHealthState, bool> reached)
+    {
+        for (var probes = 0; !reached(Health.Current.State); probes++)
+        {
+            if (probes == 5)
+            {
+                throw new TimeoutException($"Five probes and the health is still {Health.Current}.");
+            }
+
+            var (arrived, state) = (Api.CountOf(ReadinessProbe), Health.Current.State);
+            Clock.Advance(ProbeInterval);
+            await Eventually.HoldsAsync(() => Api.CountOf(ReadinessProbe) > arrived, "the readiness probe reaches the API");
+            await Eventually.HoldsAsync(() => Health.Current.State != state, $"the probe's answer moves the health from {state} (now {Health.Current})");
+        }
     }
 
     public async ValueTask DisposeAsync()

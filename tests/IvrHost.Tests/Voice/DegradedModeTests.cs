@@ -59,7 +59,7 @@ public sealed class DegradedModeTests : IAsyncLifetime
     [Fact]
     public async Task Degraded_FlowGoesOn_FirstFailedStepHandsTheCallerToAPersonWithWhatTheyGave()
     {
-        _api.Script("GET /health/ready", Fault.Status(503));
+        _api.Script(LineWithFaultyApi.ReadinessProbe, Fault.Status(503));
         await Eventually.HoldsAsync(() => Line.Health.Current.State == BackendHealthState.Degraded, "the first probe failed: Degraded");
         var call = Line.NewCall();
 

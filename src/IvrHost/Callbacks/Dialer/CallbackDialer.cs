@@ -38,7 +38,7 @@ public sealed class CallbackDialer(
         var now = clock.GetUtcNow();
 
         // Woken for a pacing slot: dial the callback checked last pass at once, before any other query (no lag).
-        if (_nextUp is { } ready && now - ready.CheckedAt < settings.PollInterval)
+        if (_nextUp is { } ready && now - ready.CheckedAt < settings.PollInterval + settings.DialInterval)
         {
             _nextUp = null;
             if (await TryDialAsync(ready.Callback, settings, now, cancellationToken) is { } notYet)

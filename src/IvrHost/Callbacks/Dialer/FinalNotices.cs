@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
-using PhoneBooking.Prompts.Speech;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
 using PhoneBooking.Twilio.Types;
@@ -37,7 +37,7 @@ public sealed class FinalNotices(
     private async Task<string> TextAsync(DueCallback callback, CancellationToken cancellationToken)
     {
         var line = twilio.CurrentValue.PhoneNumber!;
-        var body = prompts.RenderText("callback.final_sms", callback.Locale, new Dictionary<string, SpeechValue> { ["line_number"] = SpeechValue.Phone(line) });
+        var body = prompts.RenderText("callback.final_sms", callback.Locale, PromptArguments.LineNumber(line));
         try
         {
             await services.GetRequiredService<TwilioRestClient>().CreateMessageAsync(
