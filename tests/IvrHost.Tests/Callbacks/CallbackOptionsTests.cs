@@ -1,3 +1,4 @@
+using PhoneBooking.IvrHost.Tests.Callbacks.Support;
 using PhoneBooking.IvrHost.Tests.Hosting;
 
 namespace PhoneBooking.IvrHost.Tests.Callbacks;
@@ -15,7 +16,7 @@ public sealed class CallbackOptionsTests
     [InlineData("Callbacks:RetryDelays:0", "-00:01:00", "Callbacks:RetryDelays (-00:01:00)")]
     public void Start_BadSetting_FailsQuotingTheValue(string key, string value, string expected)
     {
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Callbacks:DialerEnabled"] = "true", [key] = value });
+        using var line = new IvrHostFactory(new Dictionary<string, string?>(DialerHost.ApiBudgets) { ["Callbacks:DialerEnabled"] = "true", [key] = value });
 
         var error = Record.Exception(() => line.CreateClient());
 
@@ -26,7 +27,7 @@ public sealed class CallbackOptionsTests
     [Fact]
     public void Start_DialerOffWithoutAPublicUrl_Starts()
     {
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Callbacks:PublicBaseUrl"] = "" });
+        using var line = new IvrHostFactory(new Dictionary<string, string?>(DialerHost.ApiBudgets) { ["Callbacks:PublicBaseUrl"] = "" });
 
         using var client = line.CreateClient();
 

@@ -24,8 +24,8 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
 
         // Budgets for a test host sharing 2 cores with a build: a cold first call to the embedded API
         // (JIT, SQLite open) can take longer than a phone call's 1.5 s. Fault tests set their own.
-        _settings.TryAdd("Scheduling:AttemptTimeout", "00:00:10");
-        _settings.TryAdd("Scheduling:TotalTimeout", "00:00:20");
+        _settings.TryAdd("Scheduling:AttemptTimeout", "00:00:06");
+        _settings.TryAdd("Scheduling:TotalTimeout", "00:00:12");
 
         // The dialer would call back what a test saves (and read the API's feed): tests that want it turn it on.
         _settings.TryAdd("Callbacks:DialerEnabled", "false");

@@ -20,13 +20,20 @@ internal sealed class DialerHost : IDisposable
     /// <summary>A Monday, 14:00 in Toronto (19:00 UTC): inside calling hours for every Canadian and US zone.</summary>
     public static readonly DateTimeOffset Afternoon = new(2026, 11, 23, 19, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The scheduling API is never reached here (or is a fake): its client's budgets only have to be valid.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> ApiBudgets = new Dictionary<string, string?>
+    {
+        ["Scheduling:AttemptTimeout"] = "00:00:05",
+        ["Scheduling:TotalTimeout"] = "00:00:10",
+    };
+
     private readonly IvrHostFactory _line;
     private readonly WebApplicationFactory<Program> _app;
 
     public DialerHost(ManualTimeProvider clock, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Clock = clock;
-        var all = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(ApiBudgets)
         {
             ["Callbacks:PublicBaseUrl"] = "http://localhost",
             ["Callbacks:CallsPerSecond"] = "1",
