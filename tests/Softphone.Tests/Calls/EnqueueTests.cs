@@ -99,17 +99,18 @@ public sealed class EnqueueTests : EngineTest
     }
 
     [Fact]
-    public async Task GatherInTheWaitMusic_WithInput_LeavesTheQueueForItsAction()
+    public async Task GatherInTheWaitMusic_WithInput_RunsItsActionInsideTheQueue_WhereLeaveWorks()
     {
         Line.Twiml("/voice", Response(Enqueue));
         Line.Twiml("/wait", Response("""<Gather numDigits="1" action="/callback" timeout="3"><Say>To be called back instead, press 1.</Say></Gather>"""));
-        Line.Twiml("/callback", Response("<Say>We will call you back.</Say><Hangup/>"));
+        Line.Twiml("/callback", Response("<Say>We will call you back.</Say><Leave/>"));
+        Line.Twiml("/after", r => Response($"<Say>Queue result {r["QueueResult"]}</Say><Hangup/>"));
 
-        var run = await RunAsync(CallScript.Empty.Expect("called back instead").Press("1").Expect("we will call you back"));
+        var run = await RunAsync(CallScript.Empty.Expect("called back instead").Press("1").Expect("we will call you back").Expect("Queue result leave"));
 
         Assert.True(run.Passed, run.ToString());
         Assert.Equal("1", Assert.Single(Line.To("/callback"))["Digits"]);
-        Assert.Empty(Line.To("/after"));
+        Assert.Equal("leave", Assert.Single(Line.To("/after"))["QueueResult"]);
         Assert.Equal(0, Engine.Queues.Find("agents")!.Size);
     }
 

@@ -159,6 +159,16 @@ internal sealed partial class CallSession
                     {
                         case EndOutcome:
                             return new WaitRound.Ended(outcome);
+                        case NavigateOutcome { Next: FetchInstruction action } when verb is GatherVerb:
+                            // Twilio runs a wait Gather's action inside the queue: its TwiML is wait TwiML (so <Leave/> works).
+                            var answer = await FetchAsync(action, cancellationToken);
+                            if (answer.Document is null)
+                            {
+                                Report(answer.Failure!);
+                                return new WaitRound.Played();
+                            }
+
+                            return await PlayWaitRoundAsync(answer.Document, action.Url, cancellationToken);
                         case NavigateOutcome:
                             return new WaitRound.Redirected(outcome, ToWaitUrl: false);
                     }
