@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;

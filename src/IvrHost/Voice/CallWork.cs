@@ -18,7 +18,7 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
     public async Task<Outcome> PerformAsync(CallSession s, CancellationToken ct) => s.State switch
     {
         CallState.CheckEligibility => Map(
-            await api.CheckEligibilityAsync(new Api.EligibilityQuery(Require(s.BirthDate)), ct),
+            await api.CheckEligibilityAsync(new Api.EligibilityQuery(Required.Value(s.BirthDate)), ct),
             e => new EligibilityChecked(e.Eligible, e.OpensOn)),
 
         CallState.SubmitRequest => Map(
@@ -26,19 +26,19 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
             r => new RequestSubmitted(r.RequestId, r.QueuePosition)),
 
         CallState.CheckStatus => Map(
-            await api.GetBookingRequestAsync(Require(s.RequestId), ct),
+            await api.GetBookingRequestAsync(Required.Value(s.RequestId), ct),
             Status),
 
         CallState.StartHold => Map(
-            await api.StartHoldAsync(Require(s.Offer).OfferId, Key(s, "hold", s.Offer!.OfferId), ct),
+            await api.StartHoldAsync(Required.Value(s.Offer).OfferId, Key(s, "hold", s.Offer!.OfferId), ct),
             o => new HoldStarted(ToOffer(o))),
 
         CallState.AcceptOffer => Map(
-            await api.AcceptOfferAsync(Require(s.Offer).OfferId, Key(s, "accept", s.Offer!.OfferId), ct),
+            await api.AcceptOfferAsync(Required.Value(s.Offer).OfferId, Key(s, "accept", s.Offer!.OfferId), ct),
             a => new OfferAccepted(ToBooking(a.Booking))),
 
         CallState.DeclineOffer => Map(
-            await api.DeclineOfferAsync(Require(s.Offer).OfferId, Key(s, "decline", s.Offer!.OfferId), ct),
+            await api.DeclineOfferAsync(Required.Value(s.Offer).OfferId, Key(s, "decline", s.Offer!.OfferId), ct),
             d => new OfferDeclined(Requeued: d.RequestStatus == Api.RequestStatus.Queued)),
 
         CallState.LookupBooking => Map(
@@ -50,7 +50,7 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
             b => new BookingCancelled(ToBooking(b))),
 
         CallState.VerifyFacility => Map(
-            await api.VerifyFacilityAsync(new Api.FacilityCredentials(Require(s.FacilityCode), Require(s.FacilityPin)), ct),
+            await api.VerifyFacilityAsync(new Api.FacilityCredentials(Required.Value(s.FacilityCode), Required.Value(s.FacilityPin)), ct),
             f => new FacilityVerified(f.SpokenName)),
 
         CallState.SubmitGroupVisit => Map(
@@ -97,17 +97,17 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
 
     /// <summary>What the phone line submits for this session (now, or later when it was saved while the backend was down).</summary>
     public static Api.BookingRequestSubmission Submission(CallSession s) => new(
-        new Api.Person(Require(s.BirthDate), Name: null, HealthCardNumber: null, s.Locale),
+        new Api.Person(Required.Value(s.BirthDate), Name: null, HealthCardNumber: null, s.Locale),
         [.. s.Preferences.Select(p => new Api.Preference(ToApi(p.PartOfDay), p.Date))],
         Api.Channel.Phone,
-        Require(s.CallbackNumber),
+        Required.Value(s.CallbackNumber),
         Api.HoldStart.OnDelivery);
 
     private static Api.GroupVisitSubmission GroupVisit(CallSession s) => new(
-        Require(s.FacilityCode), Require(s.FacilityPin), Require(s.Residents), s.StaffCount ?? 0,
+        Required.Value(s.FacilityCode), Required.Value(s.FacilityPin), Required.Value(s.Residents), s.StaffCount ?? 0,
         s.GroupDates, s.CallbackNumber ?? s.CallerId ?? "", s.Locale);
 
-    private static Api.BookingLookup Lookup(CallSession s) => new(Require(s.LookupCode), Require(s.BirthDate));
+    private static Api.BookingLookup Lookup(CallSession s) => new(Required.Value(s.LookupCode), Required.Value(s.BirthDate));
 
     private static Api.PartOfDay ToApi(PartOfDay part) => part switch
     {
@@ -122,10 +122,4 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
 
     private static BookingInfo ToBooking(Api.Booking b) =>
         new(b.ConfirmationCode, b.SiteId, b.SpokenSiteName, b.WindowStart, b.WindowEnd, b.Status == Api.BookingStatus.Cancelled);
-
-    private static T Require<T>(T? value)
-        where T : class => value ?? throw new InvalidOperationException($"The call flow reached work without its {typeof(T).Name}.");
-
-    private static T Require<T>(T? value)
-        where T : struct => value ?? throw new InvalidOperationException($"The call flow reached work without its {typeof(T).Name}.");
 }

@@ -23,25 +23,25 @@ public static class PromptArguments
     /// <param name="lineNumber">The line's own number (Twilio:PhoneNumber), for the prompts a callback says.</param>
     public static IReadOnlyDictionary<string, SpeechValue> For(string id, CallSession s, DateOnly today, string? lineNumber = null) => id switch
     {
-        "callback.intro" or "callback.machine" or "callback.final_sms" => LineNumber(Need(lineNumber)),
-        "book.birth_date.confirm" => Args(("birth_date", SpeechValue.BirthDate(Need(s.BirthDate)))),
-        "book.not_eligible" or "book.reminder.confirmed" => Args(("date", Day(Need(s.GroupOpensOn), today))),
-        "book.pref.added" => Args(("rank", SpeechValue.Rank(s.Preferences.Count)), ("date", Day(Need(s.Preferences[^1].Date), today)), ("part", Part(s.Preferences[^1].PartOfDay))),
+        "callback.intro" or "callback.machine" or "callback.final_sms" => LineNumber(Required.Value(lineNumber)),
+        "book.birth_date.confirm" => Args(("birth_date", SpeechValue.BirthDate(Required.Value(s.BirthDate)))),
+        "book.not_eligible" or "book.reminder.confirmed" => Args(("date", Day(Required.Value(s.GroupOpensOn), today))),
+        "book.pref.added" => Args(("rank", SpeechValue.Rank(s.Preferences.Count)), ("date", Day(Required.Value(s.Preferences[^1].Date), today)), ("part", Part(s.Preferences[^1].PartOfDay))),
         "book.pref.added_earliest" => Args(("rank", SpeechValue.Rank(s.Preferences.Count)), ("part", Part(s.Preferences[^1].PartOfDay))),
         "book.phone.confirm" or "book.callback.confirmed" or "system.down.callback_saved" or "agent.queue.callback_confirmed" =>
-            Args(("phone", SpeechValue.Phone(Need(s.CallbackNumber ?? s.CallerId)))),
+            Args(("phone", SpeechValue.Phone(Required.Value(s.CallbackNumber ?? s.CallerId)))),
         "book.submitted" => Args(("position", SpeechValue.Count(s.QueuePosition ?? 1))),
-        "offer.present" => Window(Need(s.Offer).SiteId, s.Offer!.SpokenSiteName, s.Offer.WindowStart, s.Offer.WindowEnd, today),
-        "offer.held" => Args(("minutes", SpeechValue.Minutes(Need(s.Offer).HoldMinutes))),
-        "booking.code" => Args(("code", SpeechValue.Code(Need(s.Booking).ConfirmationCode))),
-        "manage.found" => Window(Need(s.Booking).SiteId, s.Booking!.SpokenSiteName, s.Booking.WindowStart, s.Booking.WindowEnd, today),
-        "booking.sms.body" => new Dictionary<string, SpeechValue>(Window(Need(s.Booking).SiteId, s.Booking!.SpokenSiteName, s.Booking.WindowStart, s.Booking.WindowEnd, today))
+        "offer.present" => Window(Required.Value(s.Offer).SiteId, s.Offer!.SpokenSiteName, s.Offer.WindowStart, s.Offer.WindowEnd, today),
+        "offer.held" => Args(("minutes", SpeechValue.Minutes(Required.Value(s.Offer).HoldMinutes))),
+        "booking.code" => Args(("code", SpeechValue.Code(Required.Value(s.Booking).ConfirmationCode))),
+        "manage.found" => Window(Required.Value(s.Booking).SiteId, s.Booking!.SpokenSiteName, s.Booking.WindowStart, s.Booking.WindowEnd, today),
+        "booking.sms.body" => new Dictionary<string, SpeechValue>(Window(Required.Value(s.Booking).SiteId, s.Booking!.SpokenSiteName, s.Booking.WindowStart, s.Booking.WindowEnd, today))
         {
             ["code"] = SpeechValue.Code(s.Booking.ConfirmationCode),
         },
-        "group.verified" => Args(("facility", SpeechValue.Place(Need(s.FacilityName)))),
-        "group.count.confirm" => Args(("residents", SpeechValue.Count(Need(s.Residents))), ("staff", SpeechValue.Count(s.StaffCount ?? 0))),
-        "group.submitted" => Args(("reference", SpeechValue.Code(Need(s.GroupReference)))),
+        "group.verified" => Args(("facility", SpeechValue.Place(Required.Value(s.FacilityName)))),
+        "group.count.confirm" => Args(("residents", SpeechValue.Count(Required.Value(s.Residents))), ("staff", SpeechValue.Count(s.StaffCount ?? 0))),
+        "group.submitted" => Args(("reference", SpeechValue.Code(Required.Value(s.GroupReference)))),
         _ => None,
     };
 
@@ -65,10 +65,4 @@ public static class PromptArguments
 
     private static Dictionary<string, SpeechValue> Args(params (string Name, SpeechValue Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
-
-    private static T Need<T>(T? value)
-        where T : class => value ?? throw new InvalidOperationException($"A prompt needs a {typeof(T).Name} the session does not have.");
-
-    private static T Need<T>(T? value)
-        where T : struct => value ?? throw new InvalidOperationException($"A prompt needs a {typeof(T).Name} the session does not have.");
 }

@@ -13,35 +13,21 @@ namespace PhoneBooking.IvrHost.Tests.Deferred;
 /// Requests saved while the API was down are sent when it is back, with the key they would have had:
 /// exactly once at the API's door however the line restarts, and each with its offer call back.
 /// </summary>
-public sealed class DeferredSubmitterTests : IAsyncLifetime
+public sealed class DeferredSubmitterTests : FaultyApiTest
 {
     private const string BookingRequests = "POST /v1/booking-requests";
-    private readonly TempDirectory _data = new();
-    private FaultServer _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FaultServer.StartAsync();
-        LineWithFaultyApi.ScriptHealthyApi(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        _data.Dispose();
-    }
 
     [Fact]
     public async Task ApiRecovers_SavedRequestSentOnceWithItsKey_ThenTheOfferCallBackIsSaved()
     {
-        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        await using var line = LineWithFaultyApi.Start(Api, Data.Path);
         using var metrics = new MetricRecorder(line.Services.GetRequiredService<IMeterFactory>(), DeferredMetrics.MeterName);
         var key = await SaveWhileDownAsync(line);
 
         await line.RecoverAsync();
         var submitted = await SubmittedAsync(line, key);
 
-        var sent = Assert.Single(_api.Received, r => r.Route == BookingRequests);
+        var sent = Assert.Single(Api.Received, r => r.Route == BookingRequests);
         Assert.Equal(key, sent.IdempotencyKey);
         Assert.Contains("\"birthDate\":\"1950-03-05\"", sent.Body, StringComparison.Ordinal);
         Assert.Equal(LineWithFaultyApi.RequestIdFor(key), submitted.RequestId);
@@ -50,14 +36,14 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
 
         var again = await line.Services.GetRequiredService<DeferredSubmitter>().SubmitPendingAsync(CancellationToken.None);
         Assert.Equal(new DeferredPass("done", 0, 0), again);
-        Assert.Equal(1, _api.CountOf(BookingRequests));
+        Assert.Equal(1, Api.CountOf(BookingRequests));
         Assert.Equal(1, metrics.Sum("phonebooking.deferred.submissions", "outcome", "submitted"));
     }
 
     [Fact]
     public async Task SubmitterLogs_CarryIdsOnly_NeverTheNumberOrTheBirthDate()
     {
-        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        await using var line = LineWithFaultyApi.Start(Api, Data.Path);
         var key = await SaveWhileDownAsync(line);
         await line.RecoverAsync();
         await SubmittedAsync(line, key);
@@ -71,7 +57,7 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
     [Fact]
     public async Task ManyWaiting_MoreThanOneBatch_EverySentOnceInTheOrderTheyCame()
     {
-        await using var line = LineWithFaultyApi.Start(_api, _data.Path, settings: new Dictionary<string, string?> { ["Deferred:BatchSize"] = "2" });
+        await using var line = LineWithFaultyApi.Start(Api, Data.Path, settings: new Dictionary<string, string?> { ["Deferred:BatchSize"] = "2" });
         await line.GoDownAsync();
         var keys = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -88,51 +74,51 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
             await SubmittedAsync(line, key);
         }
 
-        Assert.Equal(keys, _api.Received.Where(r => r.Route == BookingRequests).Select(r => r.IdempotencyKey));
+        Assert.Equal(keys, Api.Received.Where(r => r.Route == BookingRequests).Select(r => r.IdempotencyKey));
     }
 
     [Fact]
     public async Task Restart_SavedBeforeIt_SentExactlyOnceByTheNextStart_AndNeverAgain()
     {
         string key;
-        await using (var first = LineWithFaultyApi.Start(_api, _data.Path))
+        await using (var first = LineWithFaultyApi.Start(Api, Data.Path))
         {
             key = await SaveWhileDownAsync(first);
         }
 
-        _api.Script(LineWithFaultyApi.ReadinessProbe, LineWithFaultyApi.Ready);
-        await using (var second = LineWithFaultyApi.Start(_api, _data.Path))
+        Api.Script(LineWithFaultyApi.ReadinessProbe, LineWithFaultyApi.Ready);
+        await using (var second = LineWithFaultyApi.Start(Api, Data.Path))
         {
             await SubmittedAsync(second, key);
         }
 
-        await using (var third = LineWithFaultyApi.Start(_api, _data.Path))
+        await using (var third = LineWithFaultyApi.Start(Api, Data.Path))
         {
             await Eventually.HoldsAsync(() => third.Logs.Records.Any(r => r.EventId.Name == "DeferredPassCompleted"), "the third start looked at what is pending");
         }
 
-        Assert.Equal(1, _api.CountOf(BookingRequests));
+        Assert.Equal(1, Api.CountOf(BookingRequests));
     }
 
     [Fact]
     public async Task CrashAfterTheApiTookIt_NextStartResendsTheSameKey_OneRequestOneCallBack()
     {
         string key;
-        await using (var first = LineWithFaultyApi.Start(_api, _data.Path))
+        await using (var first = LineWithFaultyApi.Start(Api, Data.Path))
         {
             key = await SaveWhileDownAsync(first);
-            _api.Script(BookingRequests, Fault.Hang());
+            Api.Script(BookingRequests, Fault.Hang());
             await first.RecoverAsync();
-            await Eventually.HoldsAsync(() => _api.CountOf(BookingRequests) == 1, "the request reached the API");
+            await Eventually.HoldsAsync(() => Api.CountOf(BookingRequests) == 1, "the request reached the API");
         }
 
         // The API took it; its answer never came back before the line stopped. Pending still:
-        _api.Script(BookingRequests, LineWithFaultyApi.Accepted);
-        await using var second = LineWithFaultyApi.Start(_api, _data.Path);
+        Api.Script(BookingRequests, LineWithFaultyApi.Accepted);
+        await using var second = LineWithFaultyApi.Start(Api, Data.Path);
         var submitted = await SubmittedAsync(second, key);
 
-        Assert.All(_api.Received.Where(r => r.Route == BookingRequests), r => Assert.Equal(key, r.IdempotencyKey));
-        Assert.Equal(2, _api.CountOf(BookingRequests));
+        Assert.All(Api.Received.Where(r => r.Route == BookingRequests), r => Assert.Equal(key, r.IdempotencyKey));
+        Assert.Equal(2, Api.CountOf(BookingRequests));
         Assert.Equal(LineWithFaultyApi.RequestIdFor(key), submitted.RequestId);
         await OfferCallbackAsync(second, submitted);
     }
@@ -140,28 +126,28 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
     [Fact]
     public async Task StillDown_NothingIsSent_NotEvenWhenTheRetryTimerFires()
     {
-        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        await using var line = LineWithFaultyApi.Start(Api, Data.Path);
         var key = await SaveWhileDownAsync(line);
 
         line.Clock.Advance(TimeSpan.FromMinutes(5));
         var pass = await line.Services.GetRequiredService<DeferredSubmitter>().SubmitPendingAsync(CancellationToken.None);
 
         Assert.Equal("backend-down", pass.Ending);
-        Assert.Equal(0, _api.CountOf(BookingRequests));
+        Assert.Equal(0, Api.CountOf(BookingRequests));
         Assert.Equal(DeferredStatus.Pending, (await StoreOf(line).GetAsync(key, CancellationToken.None))!.Status);
     }
 
     [Fact]
     public async Task ApiFailsTheSubmit_RequestStaysPending_AndTheRetryTimerSendsIt()
     {
-        _api.Script(BookingRequests, Fault.Status(503));
-        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        Api.Script(BookingRequests, Fault.Status(503));
+        await using var line = LineWithFaultyApi.Start(Api, Data.Path);
         var key = await SaveWhileDownAsync(line);
         await line.RecoverAsync();
         await Eventually.HoldsAsync(() => line.Logs.Records.Any(r => r.EventId.Name == "DeferredStillFailing"), "the submit failed");
         Assert.Equal(DeferredStatus.Pending, (await StoreOf(line).GetAsync(key, CancellationToken.None))!.Status);
 
-        _api.Script(BookingRequests, LineWithFaultyApi.Accepted);
+        Api.Script(BookingRequests, LineWithFaultyApi.Accepted);
         line.Clock.Advance(TimeSpan.FromMinutes(1));
 
         await SubmittedAsync(line, key);
@@ -170,8 +156,8 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
     [Fact]
     public async Task ApiRefusesItForGood_MarkedRejected_AndAPersonCallsBack()
     {
-        _api.Script(BookingRequests, Fault.Problem(400, "validation", ""","errors":{"preferences[0].date":["in the past"]}"""));
-        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        Api.Script(BookingRequests, Fault.Problem(400, "validation", ""","errors":{"preferences[0].date":["in the past"]}"""));
+        await using var line = LineWithFaultyApi.Start(Api, Data.Path);
         var key = await SaveWhileDownAsync(line);
 
         await line.RecoverAsync();
@@ -186,7 +172,7 @@ public sealed class DeferredSubmitterTests : IAsyncLifetime
     [Fact]
     public async Task AgentBooking_SavedWhileDown_IsSentButGetsNoOfferCallBack()
     {
-        await using var line = LineWithFaultyApi.Start(_api, _data.Path);
+        await using var line = LineWithFaultyApi.Start(Api, Data.Path);
         await line.GoDownAsync();
         var key = SchedulingClient.IdempotencyKey.For("agent", "handoff-1", "book").Value;
         var submission = new BookingRequestSubmission(

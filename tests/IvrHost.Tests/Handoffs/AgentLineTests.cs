@@ -14,23 +14,9 @@ namespace PhoneBooking.IvrHost.Tests.Handoffs;
 /// The way to a person after the call flow hands over: the queue's hold loop in the caller's language,
 /// "press 1 to keep your place", how the wait ends, and a dial-through to the call centre.
 /// </summary>
-public sealed class AgentLineTests : IAsyncLifetime
+public sealed class AgentLineTests : FaultyApiTest
 {
     private const string Phone = "+14165550123";
-    private readonly TempDirectory _data = new();
-    private FaultServer _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FaultServer.StartAsync();
-        LineWithFaultyApi.ScriptHealthyApi(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        _data.Dispose();
-    }
 
     [Fact]
     public async Task Wait_AnnouncesPlaceAndExpectedWaitInTheCallersLanguage_NoOfferYet()
@@ -205,7 +191,7 @@ public sealed class AgentLineTests : IAsyncLifetime
     private static Dictionary<string, SpeechValue> PhoneArgument => new() { ["phone"] = SpeechValue.Phone(Phone) };
 
     private LineWithFaultyApi Start(params (string Key, string Value)[] settings) =>
-        LineWithFaultyApi.Start(_api, _data.Path, settings: settings.ToDictionary(s => s.Key, s => (string?)s.Value));
+        LineWithFaultyApi.Start(Api, Data.Path, settings: settings.ToDictionary(s => s.Key, s => (string?)s.Value));
 
     /// <summary>Chooses a language, then asks for a person: the line records the handoff and queues the call.</summary>
     private static async Task<SignedWebhooks> ToAPersonAsync(LineWithFaultyApi line, string language = "1")

@@ -16,31 +16,22 @@ namespace PhoneBooking.IvrHost.Tests.Voice;
 /// Healthy, Degraded and Down, call by call, against the fault server: the caller always hears the
 /// next thing in the same webhook — the flow, a person with what they gave, or the call-back offer.
 /// </summary>
-public sealed class DegradedModeTests : IAsyncLifetime
+public sealed class DegradedModeTests : FaultyApiTest
 {
     private static readonly DateOnly BirthDate = new(1950, 3, 5);
-    private readonly TempDirectory _data = new();
-    private FaultServer _api = null!;
     private LineWithFaultyApi? _started;
 
     /// <summary>Started on first use, so a test can script the API's first answers (its first probe) before.</summary>
-    private LineWithFaultyApi Line => _started ??= LineWithFaultyApi.Start(_api, _data.Path);
+    private LineWithFaultyApi Line => _started ??= LineWithFaultyApi.Start(Api, Data.Path);
 
-    public async Task InitializeAsync()
-    {
-        _api = await FaultServer.StartAsync();
-        LineWithFaultyApi.ScriptHealthyApi(_api);
-    }
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (_started is not null)
         {
             await _started.DisposeAsync();
         }
 
-        await _api.DisposeAsync();
-        _data.Dispose();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -52,14 +43,14 @@ public sealed class DegradedModeTests : IAsyncLifetime
         var submitted = await call.PressAsync("1");
 
         Assert.Contains(Line.Text("book.wait.choice"), SignedWebhooks.Heard(submitted), StringComparison.Ordinal);
-        var sent = Assert.Single(_api.Received, r => r.Route == "POST /v1/booking-requests");
+        var sent = Assert.Single(Api.Received, r => r.Route == "POST /v1/booking-requests");
         Assert.Equal(CallWork.SubmitKey(new CallSession { CallSid = call.CallSid }).Value, sent.IdempotencyKey);
     }
 
     [Fact]
     public async Task Degraded_FlowGoesOn_FirstFailedStepHandsTheCallerToAPersonWithWhatTheyGave()
     {
-        _api.Script(LineWithFaultyApi.ReadinessProbe, Fault.Status(503));
+        Api.Script(LineWithFaultyApi.ReadinessProbe, Fault.Status(503));
         await Eventually.HoldsAsync(() => Line.Health.Current.State == BackendHealthState.Degraded, "the first probe failed: Degraded");
         var call = Line.NewCall();
 
@@ -68,7 +59,7 @@ public sealed class DegradedModeTests : IAsyncLifetime
         Assert.Contains(Line.Text("menu.main"), SignedWebhooks.Heard(menu), StringComparison.Ordinal);
 
         await Caller.UntilPhoneConfirmedAsync(call, dialed: true, pressedLanguage: true);
-        _api.Script("POST /v1/booking-requests", Fault.Status(503));
+        Api.Script("POST /v1/booking-requests", Fault.Status(503));
         var handedOver = await call.PressAsync("1");
 
         Assert.Equal(BackendHealthState.Degraded, Line.Health.Current.State);
@@ -88,7 +79,7 @@ public sealed class DegradedModeTests : IAsyncLifetime
     {
         var call = Line.NewCall();
         await Caller.UntilBirthDateConfirmationAsync(call);
-        _api.Script("POST /v1/eligibility", fault switch
+        Api.Script("POST /v1/eligibility", fault switch
         {
             "500" => Fault.Status(500),
             "503" => Fault.Status(503),
@@ -114,10 +105,10 @@ public sealed class DegradedModeTests : IAsyncLifetime
     {
         var call = Line.NewCall();
         await Caller.UntilBirthDateConfirmationAsync(call);
-        _api.Script("POST /v1/eligibility", Fault.Hang());
+        Api.Script("POST /v1/eligibility", Fault.Hang());
 
         var answer = call.PressAsync("1");
-        await Eventually.HoldsAsync(() => _api.CountOf("POST /v1/eligibility") == 1, "the eligibility check reaches the API");
+        await Eventually.HoldsAsync(() => Api.CountOf("POST /v1/eligibility") == 1, "the eligibility check reaches the API");
         await Task.Delay(50);
         Assert.False(answer.IsCompleted, "the webhook must wait for the API within its budget");
 
@@ -163,8 +154,8 @@ public sealed class DegradedModeTests : IAsyncLifetime
         var request = await DeferredAsync(call);
         Assert.Equal(DeferredStatus.Pending, request.Status);
         Assert.Equal((BirthDate, "+14165550123", "en-CA"), (request.Submission.Person.BirthDate, request.Submission.ContactPhone, request.Submission.Person.Language));
-        Assert.Equal(0, _api.CountOf("POST /v1/booking-requests"));
-        Assert.Equal(0, _api.CountOf("POST /v1/eligibility"));
+        Assert.Equal(0, Api.CountOf("POST /v1/booking-requests"));
+        Assert.Equal(0, Api.CountOf("POST /v1/eligibility"));
     }
 
     [Fact]
@@ -172,7 +163,7 @@ public sealed class DegradedModeTests : IAsyncLifetime
     {
         var call = Line.NewCall();
         await Caller.UntilBirthDateConfirmationAsync(call);
-        _api.Script("POST /v1/eligibility", Fault.Status(503));
+        Api.Script("POST /v1/eligibility", Fault.Status(503));
         await Line.GoDownAsync();
 
         var down = await call.PressAsync("1");
@@ -190,14 +181,14 @@ public sealed class DegradedModeTests : IAsyncLifetime
     [Fact]
     public async Task BreakerOpensMidCall_NextStepRefusedWithoutReachingTheApi_SameWebhookOffersTheCallBack()
     {
-        _started = LineWithFaultyApi.Start(_api, _data.Path, settings: new Dictionary<string, string?>
+        _started = LineWithFaultyApi.Start(Api, Data.Path, settings: new Dictionary<string, string?>
         {
             ["Scheduling:BreakerMinimumThroughput"] = "2",
             ["Scheduling:BreakerFailureRatio"] = "0.5",
         });
         var call = Line.NewCall();
         await Caller.UntilBirthDateConfirmationAsync(call);
-        _api.Script("POST /v1/eligibility", Fault.Status(503));
+        Api.Script("POST /v1/eligibility", Fault.Status(503));
         for (var others = 0; Line.Health.Current.State != BackendHealthState.Down; others++)
         {
             Assert.True(others < 5, "the breaker never opened");
@@ -206,11 +197,11 @@ public sealed class DegradedModeTests : IAsyncLifetime
             AssertHandedToAPerson(await other.PressAsync("1"));
         }
 
-        var sent = _api.CountOf("POST /v1/eligibility");
+        var sent = Api.CountOf("POST /v1/eligibility");
         var down = await call.PressAsync("1");
 
         Assert.Contains(Line.Text("system.down.menu"), SignedWebhooks.Heard(down), StringComparison.Ordinal);
-        Assert.Equal(sent, _api.CountOf("POST /v1/eligibility"));
+        Assert.Equal(sent, Api.CountOf("POST /v1/eligibility"));
     }
 
     [Fact]
@@ -218,13 +209,13 @@ public sealed class DegradedModeTests : IAsyncLifetime
     {
         var call = Line.NewCall();
         await Caller.UntilBirthDateConfirmationAsync(call);
-        await _api.DisposeAsync();
+        await Api.DisposeAsync();
 
         using var response = await call.PostAsync($"/voice/input?turn={call.Turn}", call.Fields(("Digits", "1")));
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         AssertHandedToAPerson(XDocument.Parse(await response.Content.ReadAsStringAsync()));
-        _api = await FaultServer.StartAsync();
+        Api = await FaultServer.StartAsync();
     }
 
     private void AssertHandedToAPerson(XDocument twiml)
