@@ -1,7 +1,9 @@
 using PhoneBooking.IvrHost.AgentConsole;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.Deferred;
 using PhoneBooking.IvrHost.EmbeddedApi;
+using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Health;
 using PhoneBooking.IvrHost.Observability;
 using PhoneBooking.IvrHost.Sessions;
@@ -17,6 +19,7 @@ if (PasswordHashCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Every feature registers itself, in any order.
 builder.AddObservability();
 builder.AddEmbeddedSchedulingApi();
 builder.Services.AddDataDirectory(builder.Configuration);
@@ -26,6 +29,8 @@ builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddPrompts(builder.Configuration);
 builder.Services.AddLineHealthChecks();
 builder.Services.AddVoice(builder.Configuration);
+builder.Services.AddDeferredRequests(builder.Configuration);
+builder.Services.AddHandoffs();
 builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
 
@@ -35,6 +40,8 @@ app.UsePromptAudio();
 app.UseAgentConsole();
 app.MapHealthEndpoints();
 app.MapVoice();
+app.MapHandoffs();
+app.MapCallbacks();
 
 app.Run();
 return 0;

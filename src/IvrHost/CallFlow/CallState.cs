@@ -9,25 +9,39 @@ public enum CallState
     Resume,
     MainMenu,
 
-    // Booking
+    // Booking: who
     BirthDate,
     ConfirmBirthDate,
+    AfterBirthDate,
+    VerifyCaller,
+    RefuseResume,
+    ResumeStatus,
     CheckEligibility,
     NotEligible,
+    NoDateYet,
     SaveReminder,
+
+    // Booking: when
     SamePreferences,
     PreferenceDay,
     PreferenceDate,
+    ConfirmPreferenceDate,
     PreferenceTime,
     CountPreferences,
     MorePreferences,
+    AfterPreferences,
+
+    // Booking: how to reach them, then the offer
+    WaitChoice,
+    AfterWaitChoice,
     ChoosePhone,
     ConfirmPhone,
     EnterPhone,
+    AfterPhone,
     SubmitRequest,
+    AfterSubmit,
     DeferBooking,
     SaveDeferredRequest,
-    WaitChoice,
     SaveOfferCallback,
     Waiting,
     CheckStatus,
@@ -44,23 +58,27 @@ public enum CallState
     ManageFound,
     ConfirmCancel,
     CancelBooking,
+    ManageDone,
 
     // Retirement homes
     FacilityCode,
-    FacilityPin,
-    VerifyFacility,
+    AfterFacilityCode,
     Residents,
-    StaffQuestion,
     Staff,
     ConfirmCounts,
     GroupDate,
+    ConfirmGroupDate,
     CountGroupDates,
     MoreGroupDates,
+    FacilityPin,
+    VerifyFacility,
+    FacilityRetry,
     SubmitGroupVisit,
     GroupSubmitted,
 
     // Ends
     Agent,
     Goodbye,
+    OfferKept,
     Voicemail,
 }

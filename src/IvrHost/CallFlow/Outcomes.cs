@@ -40,6 +40,15 @@ public sealed record BookingCancelled(BookingInfo Booking) : Outcome;
 
 public sealed record AlreadyCancelled : Outcome;
 
+/// <summary>
+/// The returning caller's birth date matched the call they want to continue: what that call had
+/// collected, to carry on with (nothing of it is known to this call before).
+/// </summary>
+public sealed record CallerVerified(CallSession Previous) : Outcome;
+
+/// <summary>The birth date did not match (or the call to continue is gone): nothing of it is revealed.</summary>
+public sealed record CallerNotVerified : Outcome;
+
 public sealed record FacilityVerified(string SpokenName) : Outcome;
 
 public sealed record FacilityRejected(int AttemptsRemaining) : Outcome;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
-using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
 using PhoneBooking.Twilio.Types;
@@ -14,7 +13,7 @@ namespace PhoneBooking.IvrHost.Voice;
 /// </summary>
 public sealed partial class TwilioBookingTexts(
     TwilioRestClient twilio,
-    PromptCatalog prompts,
+    LineSpeaker speaker,
     LineClock lineClock,
     IOptionsMonitor<TwilioOptions> options,
     ILogger<TwilioBookingTexts> logger) : IBookingTexts
@@ -27,7 +26,7 @@ public sealed partial class TwilioBookingTexts(
             return false;
         }
 
-        var body = prompts.RenderText("booking.sms.body", session.Locale, PromptArguments.For("booking.sms.body", session, lineClock.Context().Today));
+        var body = speaker.Text(Required.Value(Lines.SmsBody.For(session, lineClock.Context())), session.Locale);
         try
         {
             var message = await twilio.CreateMessageAsync(new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(from), Body = body }, cancellationToken);
@@ -41,9 +40,9 @@ public sealed partial class TwilioBookingTexts(
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Booking text for call {CallSid} sent as {MessageSid}")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Booking text for call {CallSid} sent as {MessageSid}")]
     private static partial void LogSent(ILogger logger, string callSid, string messageSid);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Booking text for call {CallSid} not sent: {Reason}")]
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Booking text for call {CallSid} not sent: {Reason}")]
     private static partial void LogNotSent(ILogger logger, string callSid, string reason);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
@@ -37,7 +38,8 @@ public sealed class FinalNotices(
     private async Task<string> TextAsync(DueCallback callback, CancellationToken cancellationToken)
     {
         var line = twilio.CurrentValue.PhoneNumber!;
-        var body = prompts.RenderText("callback.final_sms", callback.Locale, PromptArguments.LineNumber(line));
+        var text = Lines.LineNumber(Lines.FinalText, line);
+        var body = prompts.RenderText(text.Id, callback.Locale, text.Arguments);
         try
         {
             await services.GetRequiredService<TwilioRestClient>().CreateMessageAsync(
