@@ -19,6 +19,7 @@ public sealed class BookingCallTests(LineFixture line) : IClassFixture<LineFixtu
         var code = run.Call.ConfirmationCode();
         var text = Assert.Single(line.Cloud.Ledger.Messages, m => m.To == "+16135550101");
         Assert.Contains($"Confirmation code: {code[..4]} {code[4..]}.", text.Body, StringComparison.Ordinal);
+        Assert.EndsWith("To cancel, call 555-010-0000.", text.Body, StringComparison.Ordinal); // the line's own number
         Assert.Equal("completed", run.Call.Status);
     }
 
@@ -33,7 +34,7 @@ public sealed class BookingCallTests(LineFixture line) : IClassFixture<LineFixtu
             .Expect("We have a time for you", Scripts.OfferWithin)
             .Expect("To accept this time, press 1")
             .Press("1")
-            .Expect("Your appointment is booked")
+            .Expect("It is booked")
             .Expect("Your confirmation code is")
             .Finish(), from: "+16135550102");
 
@@ -51,20 +52,22 @@ public sealed class BookingCallTests(LineFixture line) : IClassFixture<LineFixtu
 
         var cancel = await line.CallAsync(Scripts.MainMenu()
             .Press("2")
-            .Expect("Enter your 8-digit confirmation code")
+            .Expect("Enter your 8-digit confirmation code. Then press pound.")
             .Press(code + "#")
             .Expect("Please enter your date of birth")
+            .Expect("Then press pound")
             .Press("19400704#")
             .Expect("You entered July 4, 1940")
+            .Expect("If that is right, press 1")
             .Press("1")
             .Expect("Your appointment is on")
             .Expect("To cancel this appointment, press 1")
             .Press("1")
-            .Expect("To cancel your appointment, press 1")
+            .Expect("Are you sure? To cancel it, press 1")
             .Press("1")
-            .Expect("Your appointment is cancelled")
-            .Expect("To book a vaccine, press 1")
-            .HangUp(), from: "+16135550104");
+            .Expect("is cancelled")
+            .Expect("To book a new appointment, press 1. To finish, press 2.")
+            .Finish("2"), from: "+16135550104");
 
         cancel.AssertPassedCleanly();
     }
