@@ -27,7 +27,7 @@ public static class PromptChecks
         foreach (var file in catalog.Files)
         {
             var own = file.ById;
-            issues.AddRange(reference.Keys.Where(id => !own.ContainsKey(id)).Select(id => new PromptIssue(file.Locale, id, $"missing (callers hear the {catalog.DefaultLocale} text)")));
+            issues.AddRange(reference.Keys.Where(id => !own.ContainsKey(id)).Select(id => new PromptIssue(file.Locale, id, $"missing (the line refuses to start; it would fall back to the {catalog.DefaultLocale} text)")));
             foreach (var entry in file.Prompts)
             {
                 if (!reference.TryGetValue(entry.Id, out var model))

@@ -78,7 +78,7 @@ public sealed class PromptChecksTests : IDisposable
         var issues = PromptChecks.Check(_folder.Load()).Select(i => i.ToString()).ToList();
 
         Assert.Equal(3, issues.Count);
-        Assert.Contains("fr-CA/goodbye: missing (callers hear the en-CA text)", issues);
+        Assert.Contains("fr-CA/goodbye: missing (the line refuses to start; it would fall back to the en-CA text)", issues);
         Assert.Contains("fr-CA/offer.held: placeholders [date] differ from en-CA's [minutes]", issues);
         Assert.Contains("fr-CA/extra: not in en-CA", issues);
     }
