@@ -41,8 +41,7 @@ public static class CallFlowDefinition
     private static readonly Guard RequestComplete = new("all collected", s => s.BirthDate is not null && s.Preferences.Count > 0 && s.CallbackNumber is not null);
     private static readonly Guard HasPreferences = new("times chosen", s => s.BirthDate is not null && s.Preferences.Count > 0);
     private static readonly Guard HasBirthDate = new("birth date given", s => s.BirthDate is not null);
-    private static readonly Guard HasNumber = new("a number to read back", s => (s.CallbackNumber ?? s.CallerId) is not null);
-    private static readonly Guard HasCallerId = new("caller ID is a phone", s => s.CallerId is not null || s.CallbackNumber is not null);
+    private static readonly Guard HasNumber = new("a number to use", s => (s.CallbackNumber ?? s.CallerId) is not null);
     private static readonly Guard FirstAvailable = new("first time available", s => s.Preferences[^1].IsFirstAvailable);
     private static readonly Guard FivePreferences = new("five choices", s => s.Preferences.Count >= MaxPreferences);
     private static readonly Guard FiveGroupDates = new("five dates", s => s.GroupDates.Count >= MaxGroupDates);
@@ -199,7 +198,7 @@ public static class CallFlowDefinition
 
         flow.Decide(AfterWaitChoice)
             .When(Submitted, Waiting, s => s with { Polls = 0 }, say: [Lines.Hold])
-            .When(HasCallerId, SubmitRequest, UseNumberRead)
+            .When(HasNumber, SubmitRequest, UseNumberRead)
             .Otherwise(EnterPhone, say: [Lines.PhoneWhy]);
 
         flow.Decide(ChoosePhone)

@@ -177,7 +177,7 @@ public sealed class CallFlowMachine(CallFlow flow)
     /// <summary>What the caller may do now: exactly what the prompt told them.</summary>
     private static Listening Listen(AskState ask, CallSession session) => ask.Input switch
     {
-        InputKind.Hold => new Listening(session.Turn, 1, "", HoldTimeout, null),
+        InputKind.Hold => new Listening(session.Turn, 1, "", HoldTimeout, null) { Holding = true },
         InputKind.Entry when session.EntryStart is not null => new Listening(session.Turn, null, PoundKey, RestTimeout, null),
         InputKind.Entry => new Listening(session.Turn, 1, "", MenuTimeout, ask.Entry!.Speakable ? new SpeechListening(SpeechLocale(session), []) : null),
         _ => new Listening(session.Turn, 1, "", MenuTimeout, new SpeechListening(SpeechLocale(session), Hints(ask, session))),

@@ -77,7 +77,7 @@ public static class SpokenAnswers
 
     /// <summary>How a key is said in a language ("one", "un"), for the recognizer's hints; "" for * and #.</summary>
     public static string DigitWord(string key, string locale) =>
-        key is [var c] && char.IsAsciiDigit(c) ? (Entries.DayFirst(locale) ? FrenchNumbers : EnglishNumbers)[c - '0'] : "";
+        key is [var c] && char.IsAsciiDigit(c) ? (locale.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? FrenchNumbers : EnglishNumbers)[c - '0'] : "";
 
     /// <summary>"one nine five zero", "1950 03 05", "4 1 6." → the digits; null when anything else was said.</summary>
     public static string? Digits(string speech)

@@ -18,7 +18,11 @@ public abstract record Next;
 /// Listen (a Gather): what the caller is told is exactly what this accepts. <paramref name="FinishOnKey"/> ""
 /// means every key arrives as typed (<c>#</c> and <c>*</c> included); <paramref name="Speech"/> null means keys only.
 /// </summary>
-public sealed record Listening(int Turn, int? NumDigits, string FinishOnKey, int TimeoutSeconds, SpeechListening? Speech) : Next;
+public sealed record Listening(int Turn, int? NumDigits, string FinishOnKey, int TimeoutSeconds, SpeechListening? Speech) : Next
+{
+    /// <summary>A round of waiting on the line: hold music, when the line has some, fills the quiet.</summary>
+    public bool Holding { get; init; }
+}
 
 /// <summary>Spoken answers are welcome, in this language, with these words as hints to the recognizer.</summary>
 public sealed record SpeechListening(string Language, IReadOnlyList<string> Hints);

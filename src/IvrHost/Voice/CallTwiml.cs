@@ -28,6 +28,11 @@ public sealed class CallTwiml(LineSpeaker speaker, IOptions<LineOptions> options
                     gather.Append(said);
                 }
 
+                if (listening.Holding && options.Value.HoldMusicUrl is { } music)
+                {
+                    gather.Play(music);
+                }
+
                 return response.Append(gather);
 
             case HangUp:

@@ -73,6 +73,21 @@ public sealed class CallTwimlTests
     }
 
     [Fact]
+    public void Render_WaitingForAnOffer_HoldMusicFillsTheQuietRounds_WhenTheLineHasSome()
+    {
+        var music = new Uri("https://cdn.example.org/hold.mp3");
+        var withMusic = new CallTwiml(new LineSpeaker(Catalog), Options.Create(new LineOptions { HoldMusicUrl = music }));
+        var round = Machine.Current(At(CallState.Waiting, s => s with { RequestId = "br_1", Polls = 1 }), Context) with { Say = [] };
+
+        var gather = XDocument.Parse(withMusic.Render(round).ToString()).Descendants("Gather").Single();
+        var without = XDocument.Parse(Twiml.Render(round).ToString()).Descendants("Gather").Single();
+
+        Assert.Equal(music.ToString(), gather.Element("Play")?.Value);
+        Assert.Equal(("1", "dtmf"), (gather.Attribute("numDigits")?.Value, gather.Attribute("input")?.Value));
+        Assert.Empty(without.Elements());
+    }
+
+    [Fact]
     public void Render_CompletedCall_IsABareHangUp()
     {
         var twiml = XDocument.Parse(CallTwiml.Ended().ToString());
