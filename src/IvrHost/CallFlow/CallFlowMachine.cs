@@ -76,13 +76,13 @@ public sealed class CallFlowMachine(CallFlow flow)
         if (ask.Input == InputKind.Entry)
         {
             // The first key alone: * (and 0 or 9 where no answer starts with them) act now; a digit waits for the rest.
-            if (session.EntryStart is null && !spoke && keys is { Length: 1 } && char.IsAsciiDigit(keys[0]) && (ask.Entry!.Starts.Contains(keys[0]) || keys is not (AgentKey or SlowerKey)))
+            if (session.EntryStart is null && !spoke && !ask.Entry!.Secret && keys is { Length: 1 } && char.IsAsciiDigit(keys[0]) && (ask.Entry.Starts.Contains(keys[0]) || keys is not (AgentKey or SlowerKey)))
             {
                 return Present(next with { EntryStart = keys }, ask, [], [], [], from, "first key", context);
             }
 
             // The rest ends with # (left out of Digits, or alone when nothing more was typed).
-            keys = session.EntryStart is { } start ? start + (keys is PoundKey ? null : keys) : keys;
+            keys = session.EntryStart is { } start ? start + (keys is PoundKey ? null : keys) : ask.Entry!.Secret && keys is PoundKey ? null : keys;
             next = next with { EntryStart = null };
         }
 
@@ -179,7 +179,8 @@ public sealed class CallFlowMachine(CallFlow flow)
     {
         InputKind.Hold => new Listening(session.Turn, 1, "", HoldTimeout, null) { Holding = true },
         InputKind.Entry when session.EntryStart is not null => new Listening(session.Turn, null, PoundKey, RestTimeout, null),
-        InputKind.Entry => new Listening(session.Turn, 1, "", MenuTimeout, ask.Entry!.Speakable ? new SpeechListening(SpeechLocale(session), []) : null),
+        InputKind.Entry when ask.Entry!.Secret => new Listening(session.Turn, null, PoundKey, MenuTimeout, null),
+        InputKind.Entry => new Listening(session.Turn, 1, "", MenuTimeout, new SpeechListening(SpeechLocale(session), [])),
         _ => new Listening(session.Turn, 1, "", MenuTimeout, new SpeechListening(SpeechLocale(session), Hints(ask, session))),
     };
 

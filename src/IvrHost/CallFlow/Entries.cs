@@ -20,8 +20,11 @@ public interface IEntry
     /// <summary>The longest answer, in keys: what the "rest" of an entry is gathered up to.</summary>
     int MaxLength { get; }
 
-    /// <summary>Whether saying the answer is welcome (never for a PIN: it would be heard in the room and transcribed).</summary>
-    bool Speakable { get; }
+    /// <summary>
+    /// A secret (a PIN): keys only (never said aloud, heard in the room and transcribed), and gathered in
+    /// one piece until # — its first key is never kept between two webhooks.
+    /// </summary>
+    bool Secret { get; }
 
     /// <summary>The keys a spoken answer stands for ("March 5, 1950" → 19500305), or null.</summary>
     string? FromSpeech(string speech, CallSession session);
@@ -32,7 +35,7 @@ public interface IEntry
 /// <summary>A kind of digit entry the caller makes (a birth date, a phone number…).</summary>
 public sealed record Entry<T>(string Label, string Starts, int MaxLength, EntryParser<T> Parse, Func<string, CallSession, string?>? Spoken = null) : IEntry
 {
-    public bool Speakable { get; init; } = true;
+    public bool Secret { get; init; }
 
     public string? FromSpeech(string speech, CallSession session) => (Spoken ?? ((text, _) => SpokenAnswers.Digits(text)))(speech, session);
 
@@ -91,9 +94,9 @@ public static class Entries
     public static readonly Entry<string> FacilityCode = new("facility code", "0123456789", 8, (string keys, CallSession _, CallContext _, out string value) =>
         IsDigits(value = keys, 3, 8));
 
-    /// <summary>Keys only: a PIN is never said aloud.</summary>
+    /// <summary>A secret: keys only, in one piece.</summary>
     public static readonly Entry<string> Pin = new("PIN", "0123456789", 8, (string keys, CallSession _, CallContext _, out string value) =>
-        IsDigits(value = keys, 4, 8)) { Speakable = false };
+        IsDigits(value = keys, 4, 8)) { Secret = true };
 
     /// <summary>Residents: 1 to the cap ("9" is nine residents, never "speak slower").</summary>
     public static readonly Entry<int> Residents = Count("residents", minimum: 1);

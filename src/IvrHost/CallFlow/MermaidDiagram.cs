@@ -49,7 +49,8 @@ public static class MermaidDiagram
             var says = string.Join(" + ", ask.Prompts.Select(p => $"`{string.Join("`/`", p.Ids)}`"));
             var takes = ask.Input switch
             {
-                InputKind.Entry => $"{ask.Entry!.Label}: first key alone (numDigits 1{(ask.Entry.Speakable ? ", speech" : ", keys only")}), then the rest until # (finishOnKey #, {CallFlowMachine.RestTimeout} s between keys)",
+                InputKind.Entry when ask.Entry!.Secret => $"{ask.Entry.Label}: keys only, in one piece until # (finishOnKey #, no numDigits)",
+                InputKind.Entry => $"{ask.Entry.Label}: first key alone (numDigits 1, speech), then the rest until # (finishOnKey #, {CallFlowMachine.RestTimeout} s between keys)",
                 InputKind.Hold => $"keys {Keys(ask)} (numDigits 1, {CallFlowMachine.HoldTimeout} s rounds, keys only)",
                 _ => $"keys {Keys(ask)} or the word for one (numDigits 1, no finishOnKey, speech)",
             };

@@ -303,6 +303,18 @@ public sealed class CallFlowMachineTests
         Assert.Equal(CallState.Agent, step.Session.State);
     }
 
+    [Fact]
+    public void Pin_GatheredInOnePieceKeysOnly_NoDigitOfItKeptBetweenWebhooks()
+    {
+        var asked = At(CallState.ConfirmPhone, s => s with { Purpose = Purpose.GroupVisit }).Press("1");
+
+        Assert.Equal(CallState.FacilityPin, asked.Session.State);
+        Assert.Equal(new Listening(asked.Session.Turn, null, "#", CallFlowMachine.MenuTimeout, null), asked.Next);
+        var firstKeyOnly = asked.Session.Press("2");
+        Assert.Null(firstKeyOnly.Session.EntryStart);
+        Assert.Equal(["input.invalid", "group.pin.help"], firstKeyOnly.Ids());
+    }
+
     // Spoken answers.
     [Theory]
     [InlineData("one", CallState.BirthDate)]

@@ -32,6 +32,11 @@ internal static class CallFlowTestData
     /// <summary>A typed entry as a caller types it: the first key alone, then the rest (ending with # when given).</summary>
     public static Step Type(this CallSession session, string keys)
     {
+        if (Machine.Flow[session.State] is AskState { Entry.Secret: true })
+        {
+            return Machine.Handle(session, CallInput.Of(keys.TrimEnd('#') is { Length: > 0 } all ? all : "#"), Context);
+        }
+
         var first = Machine.Handle(session, CallInput.Of(keys[..1]), Context);
         return first.Session.EntryStart is null ? first : Machine.Handle(first.Session, CallInput.Of(keys.Length > 1 ? keys[1..].TrimEnd('#') is { Length: > 0 } rest ? rest : "#" : null), Context);
     }

@@ -196,12 +196,14 @@ public sealed class CallFlowTransitionTests
             return Machine.Complete(new Step(row.From, [], new DoWork(row.From.State), [], row.From.State, ""), row.Outcome, context);
         }
 
-        if (row.Keys is null || Machine.Flow[row.From.State] is not AskState { Input: InputKind.Entry })
+        if (row.Keys is null || Machine.Flow[row.From.State] is not AskState { Input: InputKind.Entry, Entry.Secret: false })
         {
-            return Machine.Handle(row.From, CallInput.Of(row.Keys), context);
+            return Machine.Handle(row.From, row.Keys is null ? CallInput.None : Whole(row.Keys), context);
         }
 
         var first = Machine.Handle(row.From, CallInput.Of(row.Keys[..1]), context);
         return Machine.Handle(first.Session, CallInput.Of(row.Keys[1..].TrimEnd('#')), context);
     }
+
+    private static CallInput Whole(string keys) => CallInput.Of(keys.TrimEnd('#'));
 }

@@ -57,6 +57,12 @@ internal sealed class SignedWebhooks(HttpClient client, string callSid, string f
     /// </summary>
     public async Task<XDocument> TypeAsync(string keys)
     {
+        // A secret (a PIN) is gathered in one piece: the Gather already ends on #.
+        if (Last?.Descendants("Gather").SingleOrDefault()?.Attribute("finishOnKey")?.Value == "#")
+        {
+            return await TwimlAsync($"/voice/input?turn={Turn}", Fields(("Digits", keys.TrimEnd('#')), ("FinishedOnKey", "#")));
+        }
+
         var first = await PressAsync(keys[..1]);
         if (first.Descendants("Gather").SingleOrDefault()?.Attribute("finishOnKey")?.Value != "#")
         {
