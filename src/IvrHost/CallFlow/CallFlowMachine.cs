@@ -75,14 +75,13 @@ public sealed class CallFlowMachine(CallFlow flow)
 
         if (ask.Input == InputKind.Entry)
         {
-            // The first key alone: * (and 0 or 9 where no answer starts with them) act now; a digit waits for the rest.
-            if (session.EntryStart is null && !spoke && !ask.Entry!.Secret && keys is { Length: 1 } && char.IsAsciiDigit(keys[0]) && (ask.Entry.Starts.Contains(keys[0]) || keys is not (AgentKey or SlowerKey)))
+            if (!spoke && WaitsForTheRest(ask.Entry!, session, keys))
             {
                 return Present(next with { EntryStart = keys }, ask, [], [], [], from, "first key", context);
             }
 
             // The rest ends with # (left out of Digits, or alone when nothing more was typed).
-            keys = session.EntryStart is { } start ? start + (keys is PoundKey ? null : keys) : ask.Entry!.Secret && keys is PoundKey ? null : keys;
+            keys = session.EntryStart is { } start ? start + (keys is PoundKey ? null : keys) : keys;
             next = next with { EntryStart = null };
         }
 
@@ -173,6 +172,14 @@ public sealed class CallFlowMachine(CallFlow flow)
         var lines = session.EntryStart is null ? Resolve(prompts, session, context) : [];
         return new Step(session, [.. said, .. lines], Listen(ask, session), events, from, trigger);
     }
+
+    /// <summary>
+    /// An entry's first key, taken alone: a digit that can begin an answer (or any digit but a 0 or 9 that
+    /// cannot) waits for the rest; *, and a 0 or 9 no answer starts with, act now. A secret is typed whole.
+    /// </summary>
+    private static bool WaitsForTheRest(IEntry entry, CallSession session, string? keys) =>
+        session.EntryStart is null && !entry.Secret && keys is [var key] && char.IsAsciiDigit(key)
+        && (entry.Starts.Contains(key) || keys is not (AgentKey or SlowerKey));
 
     /// <summary>What the caller may do now: exactly what the prompt told them.</summary>
     private static Listening Listen(AskState ask, CallSession session) => ask.Input switch
