@@ -32,7 +32,7 @@ internal static class CloudCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var output = new ConsoleOutput();
+            var output = new ConsoleOutput(parse);
             using var phone = new TerminalPhone(output, parse.GetValue(answer)!, parse.GetValue(speak) ? DialCommand.FindEspeak(output) : null);
             using var engine = new SoftphoneEngine(new SoftphoneOptions { AuthToken = parse.GetValue(authToken)!, AccountSid = parse.GetValue(accountSid)! });
             await using var cloud = await LocalTwilioCloud.StartAsync(engine, new CloudSettings
