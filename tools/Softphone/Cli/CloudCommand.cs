@@ -113,6 +113,9 @@ internal static class CloudCommand
         public ValueTask<CallerReaction> HearAsync(Heard heard, CallTimeline timeline, CancellationToken cancellationToken) =>
             inner.HearAsync(heard, timeline, cancellationToken);
 
+        public ValueTask<TimedInput?> InputBeforeAsync(DateTimeOffset until, CallTimeline timeline, CancellationToken cancellationToken) =>
+            inner.InputBeforeAsync(until, timeline, cancellationToken);
+
         public ValueTask<CallerInput> NextInputAsync(InputRequest request, CallTimeline timeline, CancellationToken cancellationToken) =>
             inner.NextInputAsync(request, timeline, cancellationToken);
 
