@@ -26,6 +26,8 @@ public sealed class BargeInTests : EngineTest
 
         Assert.True(run.Passed, run.ToString());
         Assert.Equal(["For English, press 1. …", "You chose 1."], run.Call.Transcript.Heard);
+        var menu = run.Call.Transcript.Spoken[0];
+        Assert.Equal((11, 4, true), (menu.Words, menu.WordsSaid, menu.Interrupted));
         Assert.Contains(run.Call.Transcript.Entries, e => e.Kind == TranscriptKind.Note && e.Text.StartsWith("barge-in: key 1 1.9 s into the prompt (4.4 s) stopped it", StringComparison.Ordinal)); // 4 words at 150 a minute (1.6 s), the key 0.25 s later
     }
 

@@ -39,6 +39,7 @@ public sealed class TypeAheadTests : EngineTest
         var run = await RunAsync(CallScript.Empty.Expect("date of birth").Press("19500323").Press("#").Expect("You entered March 23"));
 
         Assert.False(run.Passed);
+        Assert.EndsWith("last heard: \"Please enter your date of birth …\" | \"… (stopped before the first word)\" | \"Digits were ''.\"", run.Verdict.Reason, StringComparison.Ordinal);
         Assert.Equal("19500323", Assert.Single(Line.To("/date"))["Digits"]);
         Assert.Equal("", Assert.Single(Line.To("/confirm"))["Digits"]);
         Assert.Contains("… (stopped before the first word)", run.Call.Transcript.Heard);

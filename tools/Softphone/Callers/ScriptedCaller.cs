@@ -42,8 +42,9 @@ public sealed class ScriptedCaller(CallScript script) : ICaller
         _stepStarted ??= start;
         if (heard.Kind != HeardKind.Hold)
         {
-            Remember(heard.Text);
             Listen(heard, start);
+            var stopped = StoppedAt(heard, start);
+            Remember(heard.Kind == HeardKind.Speech ? SpeechTiming.Said(heard.Text, stopped - start < heard.Duration ? stopped - start : null, heard.Duration) : heard.Text);
         }
 
         return ValueTask.FromResult(Decide(timeline));
@@ -159,7 +160,7 @@ public sealed class ScriptedCaller(CallScript script) : ICaller
             return heard.Duration;
         }
 
-        var words = heard.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var words = SpeechTiming.Words(heard.Text);
         for (var count = 1; count <= words.Length; count++)
         {
             if (PhraseMatcher.Normalize(string.Join(' ', words[..count])).Length >= normalizedIndex)

@@ -48,7 +48,7 @@ internal sealed partial class CallSession
     {
         var suffix = language == "en-US" && voice is null ? "" : $" [{language}{(voice is null ? "" : ", " + voice)}]";
         var heard = new Heard(HeardKind.Speech, text, language) { Duration = SpeechTiming.Duration(text, services.Options.WordsPerMinute), Listening = listening };
-        return OnAirAsync(TranscriptKind.Say, heard, played => Spoken(text, played, heard.Duration) + suffix, cancellationToken);
+        return OnAirAsync(TranscriptKind.Say, heard, played => SpeechTiming.Said(text, played, heard.Duration) + suffix, cancellationToken);
     }
 
     private async Task<VerbOutcome> PlayAsync(PlayVerb play, GatherInput? listening, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ internal sealed partial class CallSession
         var audible = kind != TranscriptKind.Pause;
         if (audible && await caller.HearAsync(heard, timeline, cancellationToken) == CallerReaction.HangUp)
         {
-            transcript.Add(new TranscriptEntry(started, kind, show(null)));
+            transcript.Add(new TranscriptEntry(started, kind, show(null)) { Speech = Said(heard, null) });
             await SpendAsync(kind, heard.Duration, cancellationToken);
             return CallerHungUp();
         }
@@ -107,7 +107,7 @@ internal sealed partial class CallSession
         }
 
         var playedFor = taken is null ? (TimeSpan?)null : Later(taken.At - startedAt);
-        transcript.Add(new TranscriptEntry(started, kind, show(playedFor)));
+        transcript.Add(new TranscriptEntry(started, kind, show(playedFor)) { Speech = Said(heard, playedFor) });
         foreach (var input in lost)
         {
             await SpendAsync(kind, Later(input.At - timeline.Now), cancellationToken);
@@ -158,17 +158,15 @@ internal sealed partial class CallSession
 
     private static TimeSpan Later(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
 
-    /// <summary>The words said in <paramref name="played"/> of <paramref name="duration"/>, at an even pace; all of them when not stopped.</summary>
-    internal static string Spoken(string text, TimeSpan? played, TimeSpan duration)
+    private static SpokenPrompt? Said(Heard heard, TimeSpan? played)
     {
-        if (played is null || duration <= TimeSpan.Zero)
+        if (heard.Kind != HeardKind.Speech)
         {
-            return text;
+            return null;
         }
 
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var said = (int)Math.Min(words.Length, Math.Floor(words.Length * (played.Value / duration) + 1e-9));
-        return said == 0 ? "… (stopped before the first word)" : string.Join(' ', words[..said]) + " …";
+        var words = SpeechTiming.Words(heard.Text).Length;
+        return new SpokenPrompt(heard.Text, heard.Language ?? "en-US", words, SpeechTiming.WordsSaid(words, played, heard.Duration), played ?? heard.Duration);
     }
 
     private static string Stopped(TimeSpan? played, TimeSpan duration) =>
