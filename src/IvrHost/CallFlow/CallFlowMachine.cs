@@ -44,7 +44,8 @@ public sealed class CallFlowMachine(CallFlow flow)
         var said = Resolve(point.Says, started, context);
         if (context.Incident is { Length: > 0 } && entry is CallEntry.NewCaller or CallEntry.ReturningCaller)
         {
-            said.InsertRange(Math.Min(1, said.Count), Resolve([Lines.Incident], started, context));
+            // A supervisor's notice is typed in one language: said once, never read by the other voice.
+            said.InsertRange(Math.Min(1, said.Count), Resolve([Lines.Incident], started, context).Select(line => line with { EveryLocale = false }));
         }
 
         return Arrive(started, said, [], point.State, $"started: {entry}", context);

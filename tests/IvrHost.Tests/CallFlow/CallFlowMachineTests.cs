@@ -22,6 +22,7 @@ public sealed class CallFlowMachineTests
         var step = Machine.Start(new CallSession { CallSid = "CAnew" }, CallEntry.NewCaller, Context with { Incident = "Sites close at noon." });
 
         Assert.Equal(["welcome", "welcome.incident", "language.choose"], step.Ids());
+        Assert.False(step.Say[1].EveryLocale);
     }
 
     [Fact]
