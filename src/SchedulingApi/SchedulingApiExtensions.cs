@@ -12,6 +12,7 @@ using PhoneBooking.SchedulingApi.Idempotency;
 using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
@@ -30,11 +31,16 @@ public static class SchedulingApiExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(
+                () => Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [HealthEndpoints.ReadyTag]));
         services.AddMetrics();
 
         AddOptions(services);
         services.AddSqliteStorage();
+        services.AddApiSecurity();
 
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<SiteCatalog>();
@@ -64,7 +70,8 @@ public static class SchedulingApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseApiSecurity();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapGroup("/v1")
             .MapEligibilityEndpoints()
@@ -87,7 +94,8 @@ public static class SchedulingApiExtensions
         services.AddValidatedOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName);
         services.AddValidatedOptions<GroupVisitOptions>().BindConfiguration(GroupVisitOptions.SectionName);
         services.AddValidatedOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName);
-        services.AddValidatedOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        services.AddValidatedOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((seed, environment) => seed.Demo ??= environment.IsDevelopment());
 
         // Lists: demo data fills them only when configuration gives none (arrays don't merge well across sources).
         services.AddValidatedOptions<SitesOptions>()
@@ -101,7 +109,7 @@ public static class SchedulingApiExtensions
 
     private static void FillIfEmpty<T>(List<T> list, IOptions<SeedOptions> seed, Func<IEnumerable<T>> demo)
     {
-        if (list.Count == 0 && seed.Value.Demo)
+        if (list.Count == 0 && seed.Value.DemoOn)
         {
             list.AddRange(demo());
         }

@@ -13,6 +13,8 @@ namespace PhoneBooking.SchedulingApi.Tests.Support;
 /// <summary>
 /// The real API in-process on a real SQLite file in a temp folder, with a manual clock and an
 /// in-memory log sink. Restart keeps the folder; a second instance shares it (two processes, one file).
+/// <see cref="Client"/> speaks as the bench client (every scope, no rate limits), so tests of the
+/// contract are not tests of the limits; <see cref="ClientWithKey"/> speaks as anyone else.
 /// </summary>
 public sealed class TestApi : IAsyncDisposable
 {
@@ -34,6 +36,9 @@ public sealed class TestApi : IAsyncDisposable
     public string DataDirectory { get; }
 
     public HttpClient Client => _instance.Client;
+
+    /// <summary>A client sending <paramref name="apiKey"/> (null: no key at all, as an anonymous attacker).</summary>
+    public HttpClient ClientWithKey(string? apiKey) => _instance.NewClient(apiKey);
 
     public IServiceProvider Services => _instance.Factory.Services;
 
@@ -101,7 +106,18 @@ public sealed class TestApi : IAsyncDisposable
 
         public WebApplicationFactory<Program> Factory { get; }
 
-        public HttpClient Client => _client ??= Factory.CreateClient();
+        public HttpClient Client => _client ??= NewClient(TestSettings.BenchKey);
+
+        public HttpClient NewClient(string? apiKey)
+        {
+            var client = Factory.CreateClient();
+            if (apiKey is not null)
+            {
+                client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+            }
+
+            return client;
+        }
 
         public async ValueTask DisposeAsync()
         {
