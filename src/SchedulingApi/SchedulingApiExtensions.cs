@@ -30,7 +30,7 @@ public static class SchedulingApiExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
-        services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader));
+        services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader).AddDocumentTransformer(ApiKeyOpenApi.AddScheme));
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(

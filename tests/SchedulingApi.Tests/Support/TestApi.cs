@@ -22,11 +22,16 @@ public sealed class TestApi : IAsyncDisposable
     private readonly List<Instance> _others = [];
     private Instance _instance;
 
-    private TestApi(Dictionary<string, string?> settings, string dataDirectory)
+    private readonly string _environment;
+    private readonly bool _ownsDataDirectory;
+
+    private TestApi(Dictionary<string, string?> settings, string dataDirectory, string environment, bool ownsDataDirectory)
     {
+        _ownsDataDirectory = ownsDataDirectory;
         _settings = settings;
+        _environment = environment;
         DataDirectory = dataDirectory;
-        _instance = new Instance(_settings, Clock, Logs);
+        _instance = new Instance(_settings, Clock, Logs, environment);
     }
 
     public ManualTimeProvider Clock { get; } = new(TestSettings.Start);
@@ -44,12 +49,14 @@ public sealed class TestApi : IAsyncDisposable
 
     public Matcher Matcher => Services.GetRequiredService<Matcher>();
 
-    public static Task<TestApi> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="dataDirectory">Where the files go (default: a new temp folder, deleted at the end; a given one is left).</param>
+    public static Task<TestApi> StartAsync(Action<Dictionary<string, string?>>? configure = null, string environment = "Production", string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "scheduling-api-tests", Guid.NewGuid().ToString("N"));
+        var owned = dataDirectory is null;
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "scheduling-api-tests", Guid.NewGuid().ToString("N"));
         var settings = TestSettings.Default(dataDirectory);
         configure?.Invoke(settings);
-        var api = new TestApi(settings, dataDirectory);
+        var api = new TestApi(settings, dataDirectory, environment, owned);
         _ = api.Client; // start the host now: migrations and seed
         return Task.FromResult(api);
     }
@@ -60,16 +67,16 @@ public sealed class TestApi : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _instance.DisposeAsync();
-        _instance = new Instance(_settings, Clock, Logs);
+        _instance = new Instance(_settings, Clock, Logs, _environment);
         _ = _instance.Client;
     }
 
-    /// <summary>Another API instance on the same database file, as a second process would be.</summary>
-    public (HttpClient Client, Matcher Matcher) StartSecondInstance()
+    /// <summary>Another API instance on the same database file, as a second process would be; its client sends <paramref name="apiKey"/>.</summary>
+    public (HttpClient Client, Matcher Matcher) StartSecondInstance(string apiKey = TestSettings.BenchKey)
     {
-        var other = new Instance(_settings, Clock, Logs);
+        var other = new Instance(_settings, Clock, Logs, _environment);
         _others.Add(other);
-        return (other.Client, other.Factory.Services.GetRequiredService<Matcher>());
+        return (other.NewClient(apiKey), other.Factory.Services.GetRequiredService<Matcher>());
     }
 
     public async ValueTask DisposeAsync()
@@ -81,6 +88,11 @@ public sealed class TestApi : IAsyncDisposable
 
         await _instance.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -95,10 +107,10 @@ public sealed class TestApi : IAsyncDisposable
     {
         private HttpClient? _client;
 
-        public Instance(Dictionary<string, string?> settings, ManualTimeProvider clock, InMemoryLoggerProvider logs) =>
+        public Instance(Dictionary<string, string?> settings, ManualTimeProvider clock, InMemoryLoggerProvider logs, string environment) =>
             Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
             {
-                builder.UseEnvironment("Production");
+                builder.UseEnvironment(environment);
                 builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
                 builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
                 builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
