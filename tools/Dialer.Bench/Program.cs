@@ -22,6 +22,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Storage:DataDirectory"] = data.FullName,
     ["Scheduling:BaseUrl"] = "http://127.0.0.1:9/",
+    ["Scheduling:ApiKey"] = PhoneBooking.SchedulingApi.Security.ApiKeys.New(), // nothing listens there: the bench dials callbacks already saved
     ["Twilio:AccountSid"] = "AC00000000000000000000000000000000",
     ["Twilio:AuthToken"] = "bench-token",
     ["Twilio:PhoneNumber"] = "+15550100000",
