@@ -1,6 +1,7 @@
 using System.Globalization;
 using PhoneBooking.Dialer.Bench;
 using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
@@ -37,6 +38,7 @@ builder.Services.AddCallSessions(builder.Configuration);
 builder.Services.AddSchedulingClient(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddPrompts(builder.Configuration);
+builder.Services.AddOutboundPolicy(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
 builder.Services.AddCallbacks(builder.Configuration);
 var lags = new System.Collections.Concurrent.ConcurrentQueue<double>();
