@@ -87,23 +87,24 @@ public static class SchedulingApiExtensions
 
     private static void AddOptions(IServiceCollection services)
     {
-        services.AddValidatedOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
-        services.AddValidatedOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.AddValidatedOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName);
-        services.AddValidatedOptions<StaffingOptions>().BindConfiguration(StaffingOptions.SectionName);
-        services.AddValidatedOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName);
-        services.AddValidatedOptions<GroupVisitOptions>().BindConfiguration(GroupVisitOptions.SectionName);
-        services.AddValidatedOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName);
-        services.AddValidatedOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName)
+        services.AddValidatedOptions<ApiOptions>().BindStrictly(ApiOptions.SectionName);
+        services.AddValidatedOptions<StorageOptions>().BindStrictly(StorageOptions.SectionName);
+        services.AddValidatedOptions<CalendarOptions>().BindStrictly(CalendarOptions.SectionName);
+        services.AddValidatedOptions<StaffingOptions>().BindStrictly(StaffingOptions.SectionName);
+        services.AddValidatedOptions<MatchingOptions>().BindStrictly(MatchingOptions.SectionName);
+        services.AddValidatedOptions<GroupVisitOptions>().BindStrictly(GroupVisitOptions.SectionName);
+        services.AddValidatedOptions<IdempotencyOptions>().BindStrictly(IdempotencyOptions.SectionName);
+        services.AddValidatedOptions<SeedOptions>().BindStrictly(SeedOptions.SectionName)
             .PostConfigure<IHostEnvironment>((seed, environment) => seed.Demo ??= environment.IsDevelopment());
 
         // Lists: demo data fills them only when configuration gives none (arrays don't merge well across sources).
         services.AddValidatedOptions<SitesOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(SitesOptions.SectionName).Bind(options.Sites))
+            .CheckStrictly(SitesOptions.SectionName, typeof(List<SiteOptions>))
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Sites, seed, DemoData.Sites));
-        services.AddValidatedOptions<EligibilityOptions>().BindConfiguration(EligibilityOptions.SectionName)
+        services.AddValidatedOptions<EligibilityOptions>().BindStrictly(EligibilityOptions.SectionName)
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Cohorts, seed, DemoData.Cohorts));
-        services.AddValidatedOptions<FacilityOptions>().BindConfiguration(FacilityOptions.SectionName)
+        services.AddValidatedOptions<FacilityOptions>().BindStrictly(FacilityOptions.SectionName)
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Seed, seed, DemoData.Facilities));
     }
 

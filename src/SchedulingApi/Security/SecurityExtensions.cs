@@ -29,11 +29,12 @@ internal static class SecurityExtensions
     {
         services.AddOptions<ApiClientsOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(ApiClientsOptions.SectionName).Bind(options.Clients))
+            .CheckStrictly(ApiClientsOptions.SectionName, typeof(Dictionary<string, ApiClientSettings>))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiClientsOptions>, ApiClientsOptionsValidator>());
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindStrictly(SecurityOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
-        services.AddValidatedOptions<ThrottlingOptions>().BindConfiguration(ThrottlingOptions.SectionName);
+        services.AddValidatedOptions<ThrottlingOptions>().BindStrictly(ThrottlingOptions.SectionName);
 
         services.AddSingleton(sp => new ApiClientDirectory(sp.GetRequiredService<IOptions<ApiClientsOptions>>()));
         services.AddSingleton<ApiSecrets>();
