@@ -58,6 +58,6 @@ public sealed partial class OutboundTexts(
         return new TextClearance(reason, null);
     }
 
-    [LoggerMessage(EventId = 2901, EventName = "TextRefused", Level = LogLevel.Warning, Message = "Security: text for {CallKey} refused by the outbound policy ({Reason})")]
+    [LoggerMessage(EventId = 2951, EventName = "TextRefused", Level = LogLevel.Warning, Message = "Security: text for {CallKey} refused by the outbound policy ({Reason})")]
     private static partial void LogRefused(ILogger logger, string callKey, string reason);
 }
