@@ -34,6 +34,17 @@ public sealed class ExpectedOutcomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_SamePersonAgainUnderANewKey_IsDuplicateRequestNotAFailure()
+    {
+        await Client.SubmitBookingRequestAsync(Submissions.Phone(RealApi.SeniorBirthDate), Key("submit"));
+
+        var again = await Client.SubmitBookingRequestAsync(Submissions.Phone(RealApi.SeniorBirthDate), Key("submit", "again"));
+
+        Assert.Equal(SchedulingOutcome.DuplicateRequest, again.Outcome);
+        Assert.False(again.IsBackendFailure);
+    }
+
+    [Fact]
     public async Task Accept_AfterTheHoldRanOut_IsOfferExpired()
     {
         var offer = await OfferAsync();
