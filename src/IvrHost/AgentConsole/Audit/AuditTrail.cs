@@ -49,7 +49,8 @@ public sealed partial class AuditTrail(
 
     public async Task RecordAsync(string agent, string action, string? callSid, string outcome, string? reference = null, CancellationToken cancellationToken = default)
     {
-        var source = http.HttpContext is { } context ? SourceAddress.Of(context) : null;
+        // The line's own work (an expired claim) may run inside someone's request: it has no source.
+        var source = agent != LineItself && http.HttpContext is { } context ? SourceAddress.Of(context) : null;
         await database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO agent_audit (at, agent, action, call_sid, outcome, reference, source) VALUES (@at, @agent, @action, @callSid, @outcome, @reference, @source)",
