@@ -1,4 +1,10 @@
 using PhoneBooking.SchedulingApi;
+using PhoneBooking.SchedulingApi.Security;
+
+if (SecretCommands.TryRun(args, Console.Out))
+{
+    return;
+}
 
 SchedulingApiApp.Create(args).Run();
 

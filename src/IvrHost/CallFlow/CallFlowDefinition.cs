@@ -221,7 +221,14 @@ public static class CallFlowDefinition
 
         flow.Task(SubmitRequest)
             .On<RequestSubmitted>("queued", AfterSubmit, (s, o) => s with { RequestId = o.RequestId, QueuePosition = o.QueuePosition }, say: [Lines.Submitted])
+            .On<DuplicateRequest>("already has one", AlreadyRequested)
             .On<BackendFailed>("failed", SystemDown, guard: BackendDown);
+
+        // One open request or booking per person: theirs is found by its code, the birth date already given.
+        flow.Menu(AlreadyRequested, Lines.AlreadyRequested, Lines.AlreadyRequestedMenu)
+            .OnKey("1", ManageCode, s => s with { Purpose = Purpose.Manage })
+            .OnKey("2", Agent, s => s with { Handoff = HandoffReason.CallerAsked }, say: [Lines.Transfer])
+            .Patience(Patience.Done);
 
         flow.Decide(AfterSubmit)
             .When(WantsCallback, SaveOfferCallback)
@@ -272,11 +279,17 @@ public static class CallFlowDefinition
 
         flow.Task(SendSms)
             .On<SmsResult>("sent", Booked, when: o => o.Sent, say: [Lines.SmsSent])
-            .On<SmsResult>("cannot text", Booked, say: [Lines.SmsUnavailable]);
+            .On<SmsResult>("cannot text", Booked, say: [Lines.SmsUnavailable, Lines.BookingCode])
+            .On<SmsRefused>("already sent", Booked, when: o => o.AlreadySent, say: [Lines.SmsAlreadySent])
+            .On<SmsRefused>("refused", Booked, say: [Lines.SmsRefused, Lines.BookingCode]);
 
         // Check or cancel: confirmation code, then birth date.
         flow.Ask(ManageCode, Entries.ConfirmationCode, Lines.ManageCodeHelp, Lines.ManageCode)
-            .OnEntry(Entries.ConfirmationCode, BirthDate, (s, code) => s with { LookupCode = code });
+            .OnEntry(Entries.ConfirmationCode, AfterManageCode, (s, code) => s with { LookupCode = code });
+
+        flow.Decide(AfterManageCode)
+            .When(HasBirthDate, LookupBooking)
+            .Otherwise(BirthDate);
 
         flow.Task(LookupBooking)
             .On<BookingFound>("cancelled already", ManageDone, (s, o) => s with { Booking = o.Booking }, when: o => o.Booking.Cancelled, say: [Lines.AlreadyCancelled])

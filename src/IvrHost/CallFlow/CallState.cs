@@ -40,6 +40,7 @@ public enum CallState
     AfterPhone,
     SubmitRequest,
     AfterSubmit,
+    AlreadyRequested,
     DeferBooking,
     SaveDeferredRequest,
     SaveOfferCallback,
@@ -54,6 +55,7 @@ public enum CallState
 
     // Check or cancel
     ManageCode,
+    AfterManageCode,
     LookupBooking,
     ManageFound,
     ConfirmCancel,

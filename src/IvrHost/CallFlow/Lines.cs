@@ -69,6 +69,8 @@ public static class Lines
     public static readonly Prompt PhoneAsk = Prompt.Of("book.phone.ask");
     public static readonly Prompt PhoneHelp = Prompt.Of("book.phone.help");
     public static readonly Prompt Submitted = Prompt.Of("book.submitted", (s, _) => [("position", SpeechValue.Count(s.QueuePosition ?? 1))]);
+    public static readonly Prompt AlreadyRequested = Prompt.Of("book.duplicate");
+    public static readonly Prompt AlreadyRequestedMenu = Prompt.Of("book.duplicate.menu");
     public static readonly Prompt Hold = Prompt.Of("book.wait.hold");
     public static readonly Prompt HoldStill = Prompt.Of("book.wait.still");
     public static readonly Prompt HoldLong = Prompt.Of("book.wait.hold_long");
@@ -95,6 +97,8 @@ public static class Lines
     public static readonly Prompt BookedMenu = Prompt.Of("booking.menu");
     public static readonly Prompt SmsSent = Prompt.Of("booking.sms.sent");
     public static readonly Prompt SmsUnavailable = Prompt.Of("booking.sms.unavailable");
+    public static readonly Prompt SmsRefused = Prompt.Of("booking.sms.refused");
+    public static readonly Prompt SmsAlreadySent = Prompt.Of("booking.sms.already_sent");
 
     /// <summary>The booking's text message (written forms: "10 h", "4821 3907"), with the line's number to call.</summary>
     public static readonly Prompt SmsBody = Prompt.Of("booking.sms.body", (s, c) =>

@@ -13,6 +13,9 @@ public sealed record EligibilityChecked(bool Eligible, DateOnly? OpensOn) : Outc
 
 public sealed record RequestSubmitted(string RequestId, int? QueuePosition) : Outcome;
 
+/// <summary>The API keeps one open request (or booking) per person, and this person has one already.</summary>
+public sealed record DuplicateRequest : Outcome;
+
 public enum RequestProgress
 {
     Waiting,
@@ -61,3 +64,6 @@ public sealed record GroupVisitSubmitted(string Reference) : Outcome;
 public sealed record Saved : Outcome;
 
 public sealed record SmsResult(bool Sent) : Outcome;
+
+/// <summary>The outbound policy kept the text from going: a number never texted or its share used, or this booking already texted in this call.</summary>
+public sealed record SmsRefused(bool AlreadySent) : Outcome;
