@@ -7,7 +7,6 @@ using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.Testing;
-using PhoneBooking.Twilio.Security;
 
 namespace PhoneBooking.IvrHost.Tests.AgentConsole;
 
@@ -82,7 +81,7 @@ public sealed class ConsoleHost : IAsyncDisposable
     {
         var form = new Dictionary<string, string> { ["CallSid"] = callSid, ["From"] = from, ["To"] = "+15550100000", ["CallStatus"] = "ringing" };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/voice") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", new RequestValidator(AuthToken).ComputeSignature("http://localhost/voice", form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(AuthToken, "http://localhost/voice", form));
         using var client = App.CreateClient();
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();

@@ -1,7 +1,9 @@
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.AgentConsole.Audit;
 using PhoneBooking.IvrHost.Handoffs;
-using PhoneBooking.Twilio.Rest;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Calls;
 
@@ -26,7 +28,7 @@ public enum ConnectOutcome
 /// An agent working a handed-over call: claim it (exactly one agent wins), put it through to the
 /// agent's phone (the live call is redirected with Twilio's REST API), finish it. Each step audited.
 /// </summary>
-public sealed partial class AgentCalls(IHandoffDesk desk, AgentDirectory directory, TwilioRestClient twilio, AuditTrail audit, ILogger<AgentCalls> logger)
+public sealed partial class AgentCalls(IHandoffDesk desk, AgentDirectory directory, ITwilioRestClient twilio, AuditTrail audit, ILogger<AgentCalls> logger)
 {
     /// <summary>The handoff if <paramref name="agent"/> holds the claim on it.</summary>
     public async Task<Handoff?> ClaimedByAsync(string callSid, string agent, CancellationToken cancellationToken) =>
@@ -78,15 +80,17 @@ public sealed partial class AgentCalls(IHandoffDesk desk, AgentDirectory directo
 
         try
         {
-            await twilio.UpdateCallAsync(new UpdateCallOptions(callSid) { Twiml = ConnectTwiml.For(account) }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            await CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Twiml = ConnectTwiml.For(account) }, client: twilio);
             return ConnectOutcome.Connected;
         }
-        catch (TwilioApiException ex)
+        catch (ApiException ex)
         {
-            LogConnectRefused(logger, callSid, ex.Code, (int)ex.Status);
+            // Code and status only: Twilio's message can quote phone numbers.
+            LogConnectRefused(logger, callSid, ex.Code, ex.Status);
             return ConnectOutcome.CallGone;
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (ApiConnectionException ex)
         {
             LogConnectUnreachable(logger, callSid, ex);
             return ConnectOutcome.TwilioUnavailable;
