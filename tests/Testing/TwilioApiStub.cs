@@ -142,10 +142,11 @@ public sealed record TwilioRequest(
     string? ContentType,
     string Sid)
 {
-    /// <summary>The first value of a form field.</summary>
-    public string this[string field] => Fields.First(f => f.Key == field).Value;
+    /// <summary>A form field (repeated values joined with commas).</summary>
+    public string this[string field] => Form[field];
 
-    public IReadOnlyDictionary<string, string> Form => Fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value);
+    /// <summary>Fields by name; a repeated name's values joined with commas (as <c>HttpUtility.ParseQueryString</c> reads a form).</summary>
+    public IReadOnlyDictionary<string, string> Form => Fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => string.Join(',', g.Select(f => f.Value)));
 
     /// <summary>A query parameter of a URL field (e.g. the callback id in <c>Url</c>).</summary>
     public string? QueryOf(string field, string name) => HttpUtility.ParseQueryString(new Uri(this[field]).Query)[name];

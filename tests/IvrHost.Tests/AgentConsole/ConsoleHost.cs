@@ -15,7 +15,7 @@ public sealed class ConsoleHost : IAsyncDisposable
 {
     public const string AuthToken = "local-dev-auth-token";
 
-    private ConsoleHost(IvrHostFactory factory, WebApplicationFactory<Program> app, StubTwilioApi twilio)
+    private ConsoleHost(IvrHostFactory factory, WebApplicationFactory<Program> app, TwilioApiStub twilio)
     {
         Factory = factory;
         App = app;
@@ -26,11 +26,11 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public WebApplicationFactory<Program> App { get; }
 
-    public StubTwilioApi Twilio { get; }
+    public TwilioApiStub Twilio { get; }
 
     public static async Task<ConsoleHost> StartAsync(IDictionary<string, string?>? settings = null, ManualTimeProvider? clock = null, bool embeddedApi = false, string? dataDirectory = null)
     {
-        var twilio = await StubTwilioApi.StartAsync();
+        var twilio = TwilioApiStub.Start();
         var all = ConsoleAccounts.Settings(settings);
         all["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString();
         if (dataDirectory is not null)
@@ -96,7 +96,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         }
 
         await Factory.DisposeAsync();
-        await Twilio.DisposeAsync();
+        Twilio.Dispose();
     }
 
     public sealed record AuditRow(string Agent, string Action, string? CallSid, string Outcome, string? Reference, long At);
