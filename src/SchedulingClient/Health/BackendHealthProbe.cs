@@ -21,8 +21,6 @@ internal sealed class BackendHealthProbe(
     TimeProvider time,
     ILogger<BackendHealthProbe> logger) : BackgroundService
 {
-    internal const string Operation = "probe-readiness";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.HealthProbeInterval, time);
