@@ -7,7 +7,6 @@ using PhoneBooking.SchedulingApi.Eligibility;
 using PhoneBooking.SchedulingApi.Events;
 using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.GroupVisits;
-using PhoneBooking.SchedulingApi.Health;
 using PhoneBooking.SchedulingApi.Idempotency;
 using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
@@ -16,6 +15,7 @@ using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
 using PhoneBooking.SchedulingApi.Storage.Sqlite;
+using PhoneBooking.ServiceDefaults;
 
 namespace PhoneBooking.SchedulingApi;
 
@@ -30,7 +30,7 @@ public static class SchedulingApiExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         services.AddMetrics();
 
         AddOptions(services);
@@ -64,8 +64,8 @@ public static class SchedulingApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
         app.MapOpenApi();
-        app.MapHealthEndpoints();
         app.MapGroup("/v1")
             .MapEligibilityEndpoints()
             .MapSitesEndpoints()

@@ -109,8 +109,9 @@ public sealed class TwilioApiStub : IDisposable
             : TwilioAnswer.Json(200, JsonSerializer.Serialize(new { sid, account_sid = AccountSid, status = "in-progress" }));
         if (answer is TwilioAnswer.Silence)
         {
-            // WireMock 1.25 cannot drop a connection (its "faults" are well-formed responses): say nothing
-            // until the client's timeout (Twilio:RequestTimeout) gives up, as an unreachable Twilio would.
+            // WireMock 1.25 cannot drop a connection (its "faults" are well-formed responses, and it
+            // ignores a Content-Length it was given): say nothing until the client's timeout
+            // (Twilio:RequestTimeout) gives up, as an unreachable Twilio would.
             await Task.Delay(TimeSpan.FromMinutes(5), _stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 

@@ -139,8 +139,9 @@ public sealed class ExactlyOnceTests : IDisposable
         _clock.Advance(TimeSpan.FromMinutes(3));
         await _line.PassAsync();
 
-        using (await _line.StatusAsync(first, "completed"))
+        using (var late = await _line.StatusAsync(first, "completed"))
         {
+            Assert.True(late.IsSuccessStatusCode, $"{(int)late.StatusCode} {first["StatusCallback"]}");
         }
 
         Assert.Contains(_line.Logs.Records, r => r.EventId.Name == "CallbackLateStatus");

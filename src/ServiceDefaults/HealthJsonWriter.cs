@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace PhoneBooking.IvrHost.Health;
+namespace PhoneBooking.ServiceDefaults;
 
 /// <summary>
 /// <c>{ "status": "Healthy", "durationMs": 1.2, "checks": { "sessions": { "status", "description", "durationMs", "data": { … } } } }</c>.
 /// Exception messages are left out: descriptions say what failed without internals.
 /// </summary>
-internal static class HealthJsonWriter
+public static class HealthJsonWriter
 {
     public static async Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -1,4 +1,6 @@
-namespace PhoneBooking.IvrHost.Observability;
+using Microsoft.Extensions.Configuration;
+
+namespace PhoneBooking.ServiceDefaults;
 
 /// <summary>
 /// Section <c>Otlp</c>: where metrics, traces and logs go. Nothing is exported unless an endpoint
@@ -19,7 +21,8 @@ public sealed class OtlpOptions
     /// <summary>Extra headers, <c>name=value</c> pairs separated by commas (e.g. <c>X-Seq-ApiKey=…</c>).</summary>
     public string? Headers { get; set; }
 
-    public string ServiceName { get; set; } = "PhoneBooking.IvrHost";
+    /// <summary><c>service.name</c> of everything exported; unset: the application's name (<c>PhoneBooking.IvrHost</c>, <c>PhoneBooking.SchedulingApi</c>).</summary>
+    public string? ServiceName { get; set; }
 
     /// <summary>How often metrics are pushed.</summary>
     public TimeSpan MetricExportInterval { get; set; } = TimeSpan.FromSeconds(15);

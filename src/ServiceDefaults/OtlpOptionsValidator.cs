@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace PhoneBooking.IvrHost.Observability;
+namespace PhoneBooking.ServiceDefaults;
 
 internal sealed class OtlpOptionsValidator : IValidateOptions<OtlpOptions>
 {
@@ -18,9 +18,9 @@ internal sealed class OtlpOptionsValidator : IValidateOptions<OtlpOptions>
             failures.Add($"Otlp:Protocol '{options.Protocol}' must be '{OtlpOptions.Grpc}' or '{OtlpOptions.HttpProtobuf}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ServiceName))
+        if (options.ServiceName is { } serviceName && string.IsNullOrWhiteSpace(serviceName))
         {
-            failures.Add($"Otlp:ServiceName '{options.ServiceName}' must not be empty.");
+            failures.Add($"Otlp:ServiceName '{serviceName}' must not be blank.");
         }
 
         if (options.MetricExportInterval < TimeSpan.FromSeconds(1))
