@@ -61,8 +61,7 @@ public sealed class ApiStub : IAsyncDisposable
     private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
     {
         var route = $"{request.Method} {request.Path}";
-        var key = request.Headers?.FirstOrDefault(h => string.Equals(h.Key, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-        _received.Enqueue(new ReceivedRequest(route, key ?? string.Empty, request.Body ?? string.Empty));
+        _received.Enqueue(new ReceivedRequest(route, Header(request, "Idempotency-Key") ?? string.Empty, request.Body ?? string.Empty, Header(request, "traceparent")));
         _arrivals.Release();
 
         var fault = !_scripts.TryGetValue(route, out var script) ? Fault.Problem(404, "not-found")
@@ -70,4 +69,7 @@ public sealed class ApiStub : IAsyncDisposable
             : script.TryPeek(out var last) ? last : Fault.Status(500);
         return await fault.AnswerAsync(_stopping.Token);
     }
+
+    private static string? Header(IRequestMessage request, string name) =>
+        request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 }

@@ -105,4 +105,5 @@ public sealed class FaultServer : IAsyncDisposable
 }
 
 /// <param name="IdempotencyKey">Empty when the request carried none.</param>
-public sealed record ReceivedRequest(string Route, string IdempotencyKey, string Body);
+/// <param name="Traceparent">The W3C trace context the request carried, if any.</param>
+public sealed record ReceivedRequest(string Route, string IdempotencyKey, string Body, string? Traceparent = null);
