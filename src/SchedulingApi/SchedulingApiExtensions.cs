@@ -7,10 +7,12 @@ using PhoneBooking.SchedulingApi.Eligibility;
 using PhoneBooking.SchedulingApi.Events;
 using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.GroupVisits;
+using PhoneBooking.SchedulingApi.Health;
 using PhoneBooking.SchedulingApi.Idempotency;
 using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
@@ -29,12 +31,17 @@ public static class SchedulingApiExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
-        services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader).AddDocumentTransformer(ApiKeyOpenApi.AddScheme));
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag])
+            .Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(
+                () => Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [ServiceDefaultsExtensions.ReadyTag]));
         services.AddMetrics();
 
         AddOptions(services);
         services.AddSqliteStorage();
+        services.AddApiSecurity();
 
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<SiteCatalog>();
@@ -64,8 +71,9 @@ public static class SchedulingApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
         app.MapDefaultEndpoints();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapGroup("/v1")
             .MapEligibilityEndpoints()
             .MapSitesEndpoints()
@@ -80,28 +88,30 @@ public static class SchedulingApiExtensions
 
     private static void AddOptions(IServiceCollection services)
     {
-        services.AddValidatedOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
-        services.AddValidatedOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.AddValidatedOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName);
-        services.AddValidatedOptions<StaffingOptions>().BindConfiguration(StaffingOptions.SectionName);
-        services.AddValidatedOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName);
-        services.AddValidatedOptions<GroupVisitOptions>().BindConfiguration(GroupVisitOptions.SectionName);
-        services.AddValidatedOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName);
-        services.AddValidatedOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        services.AddValidatedOptions<ApiOptions>().BindStrictly(ApiOptions.SectionName);
+        services.AddValidatedOptions<StorageOptions>().BindStrictly(StorageOptions.SectionName);
+        services.AddValidatedOptions<CalendarOptions>().BindStrictly(CalendarOptions.SectionName);
+        services.AddValidatedOptions<StaffingOptions>().BindStrictly(StaffingOptions.SectionName);
+        services.AddValidatedOptions<MatchingOptions>().BindStrictly(MatchingOptions.SectionName);
+        services.AddValidatedOptions<GroupVisitOptions>().BindStrictly(GroupVisitOptions.SectionName);
+        services.AddValidatedOptions<IdempotencyOptions>().BindStrictly(IdempotencyOptions.SectionName);
+        services.AddValidatedOptions<SeedOptions>().BindStrictly(SeedOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((seed, environment) => seed.Demo ??= environment.IsDevelopment());
 
         // Lists: demo data fills them only when configuration gives none (arrays don't merge well across sources).
         services.AddValidatedOptions<SitesOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(SitesOptions.SectionName).Bind(options.Sites))
+            .CheckStrictly(SitesOptions.SectionName, typeof(List<SiteOptions>))
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Sites, seed, DemoData.Sites));
-        services.AddValidatedOptions<EligibilityOptions>().BindConfiguration(EligibilityOptions.SectionName)
+        services.AddValidatedOptions<EligibilityOptions>().BindStrictly(EligibilityOptions.SectionName)
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Cohorts, seed, DemoData.Cohorts));
-        services.AddValidatedOptions<FacilityOptions>().BindConfiguration(FacilityOptions.SectionName)
+        services.AddValidatedOptions<FacilityOptions>().BindStrictly(FacilityOptions.SectionName)
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Seed, seed, DemoData.Facilities));
     }
 
     private static void FillIfEmpty<T>(List<T> list, IOptions<SeedOptions> seed, Func<IEnumerable<T>> demo)
     {
-        if (list.Count == 0 && seed.Value.Demo)
+        if (list.Count == 0 && seed.Value.DemoOn)
         {
             list.AddRange(demo());
         }

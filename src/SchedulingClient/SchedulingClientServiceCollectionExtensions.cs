@@ -51,10 +51,12 @@ public static class SchedulingClientServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             });
 
-        // Handlers, outer to inner: the resilience pipeline, then one pass per attempt. A host's own
-        // handlers (AddHttpMessageHandler on the returned builder) go outside both.
+        // Handlers, outer to inner: the resilience pipeline, then once per attempt: the attempt count
+        // and the API key (docs/security.md). A host's own handlers (AddHttpMessageHandler on the
+        // returned builder) go outside all of them.
         http.AddResilienceHandler(SchedulingResilience.PipelineName, SchedulingResilience.Configure);
         http.AddHttpMessageHandler<AttemptHandler>();
+        http.AddHttpMessageHandler(sp => new ApiKeyHandler(sp.GetRequiredService<IOptions<SchedulingOptions>>()));
         return http;
     }
 

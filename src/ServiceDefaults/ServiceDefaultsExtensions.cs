@@ -46,8 +46,9 @@ public static class ServiceDefaultsExtensions
             app.UseDefaultRequestLogging();
         }
 
-        app.MapHealthChecks("/health/live", Health(_ => false));
-        app.MapHealthChecks("/health/ready", Health(check => check.Tags.Contains(ReadyTag)));
+        // Anonymous: a load balancer has no credentials.
+        app.MapHealthChecks("/health/live", Health(_ => false)).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", Health(check => check.Tags.Contains(ReadyTag))).AllowAnonymous();
         return app;
     }
 

@@ -74,6 +74,13 @@ internal sealed class SqliteHandoffDesk(SqliteSessionDatabase database, TimeProv
                 new { callSid, agent }, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
+    public Task<bool> ReleaseAsync(string callSid, string agent, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async connection => await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE handoffs SET status = 'Waiting', claimed_by = NULL WHERE call_sid = @callSid AND status = 'Claimed' AND claimed_by = @agent COLLATE NOCASE",
+                new { callSid, agent }, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
     public Task CompleteAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(

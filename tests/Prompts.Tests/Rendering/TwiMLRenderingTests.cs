@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.Prompts.Tests.Rendering;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.Twilio;
 using Twilio.Clients;
 using Twilio.Exceptions;

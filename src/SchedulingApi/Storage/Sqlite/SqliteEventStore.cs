@@ -8,8 +8,9 @@ internal sealed class SqliteEventStore(SqliteUnitOfWork db) : IEventStore
     public Task AppendAsync(SchedulingEvent schedulingEvent, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
             """
-            INSERT INTO events (type, occurred_ms, request_id, offer_id, channel, group_visit_id)
-            VALUES (@Type, @OccurredMs, @RequestId, @OfferId, @Channel, @GroupVisitId)
+            INSERT INTO events (type, occurred_ms, request_id, offer_id, channel, group_visit_id, client)
+            VALUES (@Type, @OccurredMs, @RequestId, @OfferId, @Channel, @GroupVisitId,
+                (SELECT client FROM resource_owners WHERE resource_id = coalesce(@RequestId, @GroupVisitId)))
             """,
             new
             {
@@ -22,11 +23,14 @@ internal sealed class SqliteEventStore(SqliteUnitOfWork db) : IEventStore
             },
             cancellationToken);
 
-    public async Task<IReadOnlyList<SchedulingEvent>> ReadAsync(long afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SchedulingEvent>> ReadAsync(long afterId, int limit, string client, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(
-            "SELECT id, type, occurred_ms, request_id, offer_id, channel, group_visit_id FROM events WHERE id > @afterId ORDER BY id LIMIT @limit",
-            new { afterId, limit },
+            """
+            SELECT id, type, occurred_ms, request_id, offer_id, channel, group_visit_id FROM events
+            WHERE id > @afterId AND (client = @client OR client IS NULL) ORDER BY id LIMIT @limit
+            """,
+            new { afterId, limit, client },
             cancellationToken);
         return [.. rows.Select(r => r.ToEvent())];
     }

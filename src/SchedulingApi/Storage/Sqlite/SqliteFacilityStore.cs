@@ -17,31 +17,4 @@ internal sealed class SqliteFacilityStore(SqliteUnitOfWork db) : IFacilityStore
             "INSERT INTO facilities (id, code, name, spoken_name, pin_hash) VALUES (@Id, @Code, @Name, @SpokenName, @PinHash) ON CONFLICT (code) DO NOTHING",
             facility,
             cancellationToken) == 1;
-
-    public async Task<SignInFailures> GetSignInFailuresAsync(string code, CancellationToken cancellationToken)
-    {
-        var row = await db.QuerySingleOrDefaultAsync<Row>(
-            "SELECT failed_attempts, locked_until_ms FROM facility_sign_in_failures WHERE code = @code",
-            new { code },
-            cancellationToken);
-        return row is null ? SignInFailures.None : new SignInFailures(row.FailedAttempts, DbValues.Instant(row.LockedUntilMs));
-    }
-
-    public Task SaveSignInFailuresAsync(string code, SignInFailures failures, CancellationToken cancellationToken) =>
-        failures.FailedAttempts == 0 && failures.LockedUntil is null
-            ? db.ExecuteAsync("DELETE FROM facility_sign_in_failures WHERE code = @code", new { code }, cancellationToken)
-            : db.ExecuteAsync(
-                """
-                INSERT INTO facility_sign_in_failures (code, failed_attempts, locked_until_ms) VALUES (@code, @attempts, @lockedUntil)
-                ON CONFLICT (code) DO UPDATE SET failed_attempts = excluded.failed_attempts, locked_until_ms = excluded.locked_until_ms
-                """,
-                new { code, attempts = failures.FailedAttempts, lockedUntil = DbValues.Ms(failures.LockedUntil) },
-                cancellationToken);
-
-    private sealed class Row
-    {
-        public int FailedAttempts { get; init; }
-
-        public long? LockedUntilMs { get; init; }
-    }
 }

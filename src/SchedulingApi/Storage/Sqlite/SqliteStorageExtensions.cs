@@ -6,6 +6,7 @@ using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.GroupVisits;
 using PhoneBooking.SchedulingApi.Idempotency;
 using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Sites;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
@@ -28,6 +29,9 @@ internal static class SqliteStorageExtensions
         services.AddScoped<IGroupVisitStore, SqliteGroupVisitStore>();
         services.AddScoped<IEventStore, SqliteEventStore>();
         services.AddScoped<IIdempotencyStore, SqliteIdempotencyStore>();
+        services.AddScoped<IResourceOwnerStore, SqliteResourceOwnerStore>();
+        services.AddScoped<IPersonKeyStore, SqlitePersonKeyStore>();
+        services.AddScoped<IGuessCounterStore, SqliteGuessCounterStore>();
         services.AddScoped<ISchemaMigrator, SqliteSchemaMigrator>();
         services.AddSingleton<IDatabaseProbe, SqliteDatabaseProbe>();
         return services;
