@@ -16,14 +16,15 @@ public sealed class RestClientHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public RestClientHarness(string? accountSid = AccountSid)
+    /// <param name="requestTimeout">Generous by default (a loaded machine); short where a test waits for Twilio's silence to end.</param>
+    public RestClientHarness(string? accountSid = AccountSid, string requestTimeout = "00:00:30")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = accountSid,
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:ApiBaseUrl"] = Api.BaseUrl.ToString(),
-            ["Twilio:RequestTimeout"] = "00:00:02",
+            ["Twilio:RequestTimeout"] = requestTimeout,
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });

@@ -108,12 +108,15 @@ public sealed class TwilioRestClientTests : IDisposable
     [Fact]
     public async Task NoResponse_AfterTheCreateWasSent_IsApiConnectionExceptionAndNotRetried()
     {
-        _harness.Api.Script(TwilioAnswer.NoResponse);
+        using var harness = new RestClientHarness(requestTimeout: "00:00:02");
+        harness.Api.Script(TwilioAnswer.NoResponse);
 
-        var error = await Assert.ThrowsAsync<ApiConnectionException>(CreateCallAsync);
+        var error = await Assert.ThrowsAsync<ApiConnectionException>(() => CallResource.CreateAsync(
+            new CreateCallOptions(new PhoneNumber("+15145550123"), new PhoneNumber("+15145550100")) { Url = new Uri("https://line.example.org/voice/offer") },
+            client: harness.Client));
 
         // In doubt: Twilio may have placed the call, so it was asked exactly once.
-        Assert.Single(_harness.Api.Calls);
+        Assert.Single(harness.Api.Calls);
         Assert.StartsWith("no answer from Twilio", TwilioFailure.Describe(error), StringComparison.Ordinal);
     }
 
