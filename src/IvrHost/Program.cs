@@ -9,6 +9,7 @@ using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.SchedulingClient;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Twilio;
 
 if (PasswordHashCommand.Matches(args))
@@ -18,7 +19,8 @@ if (PasswordHashCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddObservability();
+builder.AddServiceDefaults();
+builder.Services.AddIvrMetrics();
 builder.AddEmbeddedSchedulingApi();
 builder.Services.AddDataDirectory(builder.Configuration);
 builder.Services.AddCallSessions(builder.Configuration);
@@ -33,9 +35,9 @@ builder.Services.AddAgentConsole(builder.Configuration);
 
 var app = builder.Build();
 
+app.MapDefaultEndpoints();
 app.UsePromptAudio();
 app.UseAgentConsole();
-app.MapHealthEndpoints();
 app.MapVoice();
 
 app.Run();
