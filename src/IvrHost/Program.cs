@@ -11,6 +11,7 @@ using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.SchedulingClient;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Twilio;
 
 if (PasswordHashCommand.Matches(args))
@@ -21,7 +22,8 @@ if (PasswordHashCommand.Matches(args))
 var builder = WebApplication.CreateBuilder(args);
 
 // Every feature registers itself, in any order.
-builder.AddObservability();
+builder.AddServiceDefaults();
+builder.Services.AddIvrMetrics();
 builder.AddEmbeddedSchedulingApi();
 builder.Services.AddDataDirectory(builder.Configuration);
 builder.Services.AddCallSessions(builder.Configuration);
@@ -38,9 +40,9 @@ builder.Services.AddAgentConsole(builder.Configuration);
 
 var app = builder.Build();
 
+app.MapDefaultEndpoints();
 app.UsePromptAudio();
 app.UseAgentConsole();
-app.MapHealthEndpoints();
 app.MapVoice();
 app.MapHandoffs();
 app.MapCallbacks();

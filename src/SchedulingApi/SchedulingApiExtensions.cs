@@ -17,6 +17,7 @@ using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
 using PhoneBooking.SchedulingApi.Storage.Sqlite;
+using PhoneBooking.ServiceDefaults;
 
 namespace PhoneBooking.SchedulingApi;
 
@@ -32,10 +33,10 @@ public static class SchedulingApiExtensions
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader).AddDocumentTransformer(ApiKeyOpenApi.AddScheme));
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag])
             .Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(
                 () => Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
-                sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [HealthEndpoints.ReadyTag]));
+                sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [ServiceDefaultsExtensions.ReadyTag]));
         services.AddMetrics();
 
         AddOptions(services);
@@ -71,8 +72,8 @@ public static class SchedulingApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();
+        app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();
-        app.MapHealthEndpoints();
         app.MapGroup("/v1")
             .MapEligibilityEndpoints()
             .MapSitesEndpoints()

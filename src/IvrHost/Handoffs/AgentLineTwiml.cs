@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace PhoneBooking.IvrHost.Handoffs;
 

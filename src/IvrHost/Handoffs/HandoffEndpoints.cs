@@ -1,6 +1,6 @@
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Twilio.AspNetCore;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
 
 namespace PhoneBooking.IvrHost.Handoffs;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
-using PhoneBooking.Twilio.TwiML;
-using PhoneBooking.Twilio.Types;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using Twilio.Types;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace PhoneBooking.IvrHost.Voice;
 
@@ -51,7 +53,7 @@ public sealed class CallTwiml(LineSpeaker speaker, IOptions<LineOptions> options
     public static VoiceResponse Ended() => new VoiceResponse().Hangup();
 
     private static Gather Gather(Listening listening) => new(
-        input: listening.Speech is null ? [Twilio.TwiML.Gather.InputEnum.Dtmf] : [Twilio.TwiML.Gather.InputEnum.Dtmf, Twilio.TwiML.Gather.InputEnum.Speech],
+        input: listening.Speech is null ? [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf] : [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf, global::Twilio.TwiML.Voice.Gather.InputEnum.Speech],
         action: VoiceRoutes.InputFor(listening.Turn),
         method: HttpMethod.Post,
         timeout: listening.TimeoutSeconds,

@@ -1,7 +1,7 @@
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
 
 namespace PhoneBooking.IvrHost.Voice;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using PhoneBooking.EndToEnd.Tests.Hosting;
 using PhoneBooking.Softphone.Scripts;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.EndToEnd.Tests.Calls;
 
@@ -94,7 +95,7 @@ public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixtur
     public async Task Unsigned_OrSignedWithAnotherToken_403()
     {
         var form = SignedPosts.Form(NewCallSid(), ("CallStatus", "ringing"));
-        var forged = new PhoneBooking.Twilio.Security.RequestValidator("someone-elses-token").ComputeSignature(line.Line.Url("voice").ToString(), form);
+        var forged = TwilioSigner.Sign("someone-elses-token", line.Line.Url("voice").ToString(), form);
 
         using var unsigned = await _posts.SendAsync("voice", new FormUrlEncodedContent(form), signature: null);
         using var wrong = await _posts.SendAsync("voice", new FormUrlEncodedContent(form), forged);
