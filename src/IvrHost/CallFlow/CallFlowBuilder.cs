@@ -175,4 +175,10 @@ public sealed class CallFlow(IReadOnlyDictionary<CallState, StateSpec> states, I
             .Concat(States.Values.OfType<AskState>().SelectMany(a => a.Help is null ? a.Prompts : [.. a.Prompts, a.Help]))
             .Concat(States.Values.OfType<EndState>().SelectMany(e => e.Prompts))
             .Concat(States.Values.SelectMany(s => s.Transitions).SelectMany(t => t.Says));
+
+    /// <summary>Every prompt of the graph said just before the call hangs up or goes to a person: nothing listens after them.</summary>
+    public IEnumerable<Prompt> PromptsBeforeAnEnd =>
+        Entries.Values.Where(e => this[e.State] is EndState).SelectMany(e => e.Says)
+            .Concat(States.Values.SelectMany(s => s.Transitions).Where(t => this[t.Target] is EndState).SelectMany(t => t.Says))
+            .Concat(States.Values.OfType<EndState>().SelectMany(e => e.Prompts));
 }

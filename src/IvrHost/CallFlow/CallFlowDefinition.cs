@@ -354,10 +354,11 @@ public static class CallFlowDefinition
         flow.Ask(FacilityPin, Entries.Pin, Lines.PinHelp, Lines.FacilityPin)
             .OnEntry(Entries.Pin, VerifyFacility, (s, pin) => s with { FacilityPin = pin });
 
+        // A wrong code or PIN: try again, or a person; the last wrong try always reaches a person, never a loop.
         flow.Task(VerifyFacility)
             .On<FacilityVerified>("verified", SubmitGroupVisit, (s, o) => s with { FacilityName = o.SpokenName })
-            .On<FacilityRejected>("wrong code or PIN", FacilityRetry, (s, _) => s with { FacilityAttempts = s.FacilityAttempts + 1 }, guard: FacilityTriesLeft, say: [Lines.FacilityRejected])
-            .On<FacilityRejected>("wrong code or PIN", Agent, (s, _) => s with { FacilityAttempts = s.FacilityAttempts + 1, Handoff = HandoffReason.FacilityRejected }, say: [Lines.FacilityRejected, Lines.Transfer])
+            .On<FacilityRejected>("wrong code or PIN", FacilityRetry, (s, _) => WrongTry(s), guard: FacilityTriesLeft, say: [Lines.FacilityRejected])
+            .On<FacilityRejected>("wrong code or PIN", Agent, (s, _) => WrongTry(s) with { Handoff = HandoffReason.FacilityRejected }, say: [Lines.FacilityRejected, Lines.Transfer])
             .On<FacilityLocked>("locked", Agent, (s, _) => s with { Handoff = HandoffReason.FacilityLocked }, say: [Lines.FacilityLocked]);
 
         flow.Menu(FacilityRetry, Lines.FacilityRetry)
@@ -366,7 +367,8 @@ public static class CallFlowDefinition
 
         flow.Task(SubmitGroupVisit)
             .On<GroupVisitSubmitted>("queued", GroupSubmitted, (s, o) => s with { GroupReference = o.Reference }, say: [Lines.GroupSubmitted, Lines.GroupReference], emit: [new GroupVisitRequested()])
-            .On<FacilityRejected>("wrong code or PIN", FacilityRetry, (s, _) => s with { FacilityAttempts = s.FacilityAttempts + 1 }, guard: FacilityTriesLeft, say: [Lines.FacilityRejected])
+            .On<FacilityRejected>("wrong code or PIN", FacilityRetry, (s, _) => WrongTry(s), guard: FacilityTriesLeft, say: [Lines.FacilityRejected])
+            .On<FacilityRejected>("wrong code or PIN", Agent, (s, _) => WrongTry(s) with { Handoff = HandoffReason.FacilityRejected }, say: [Lines.FacilityRejected, Lines.Transfer])
             .On<FacilityLocked>("locked", Agent, (s, _) => s with { Handoff = HandoffReason.FacilityLocked }, say: [Lines.FacilityLocked]);
 
         flow.Menu(GroupSubmitted, Lines.GroupDone)
@@ -381,6 +383,8 @@ public static class CallFlowDefinition
 
         return flow.Build();
     }
+
+    private static CallSession WrongTry(CallSession s) => s with { FacilityAttempts = s.FacilityAttempts + 1 };
 
     private static CallSession UseNumberRead(CallSession s) => s with { CallbackNumber = s.CallbackNumber ?? s.CallerId };
 

@@ -36,6 +36,12 @@ public sealed class CallFlowMachine(CallFlow flow)
 
     public CallFlow Flow { get; } = flow;
 
+    /// <summary>
+    /// Every prompt said just before the call hangs up or goes to a person — the graph's, and the shared
+    /// rules' (0, the third miss, a failed task): no key can be pressed after them, so none may offer one.
+    /// </summary>
+    public IEnumerable<Prompt> PromptsBeforeAnEnd => Flow.PromptsBeforeAnEnd.Concat([Lines.Transfer, Lines.TooMany, Lines.SystemError]);
+
     /// <summary>A call begins: where it starts depends on who called whom (see <see cref="CallEntry"/>).</summary>
     public Step Start(CallSession session, CallEntry entry, CallContext context)
     {

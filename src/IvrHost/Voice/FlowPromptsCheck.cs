@@ -1,20 +1,22 @@
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.Prompts.Catalog;
+using PhoneBooking.Prompts.Checks;
 
 namespace PhoneBooking.IvrHost.Voice;
 
 /// <summary>
 /// At start, before the first call: every locale has every prompt the line may say, and every menu
 /// offers exactly the keys its state takes (a menu that says "press 3" where the flow has no 3, or
-/// the reverse, stops start-up with the file, line and state). The prompt files themselves already
-/// refuse a menu whose <c>menu:</c> keys disagree with its words.
+/// the reverse, stops start-up with the file, line and state); and no line said just before the call
+/// hangs up or goes to a person offers a key ("press 0" while the caller is already being queued).
+/// The prompt files themselves already refuse a menu whose <c>menu:</c> keys disagree with its words.
 /// </summary>
 public sealed class FlowPromptsCheck(CallFlowMachine machine, PromptCatalog prompts) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         prompts.Require(Lines.AllIds.Concat(machine.Flow.Prompts.SelectMany(p => p.Ids)));
-        if (MenuProblems(machine.Flow, prompts).FirstOrDefault() is { } problem)
+        if (MenuProblems(machine.Flow, prompts).Concat(EndingProblems(machine, prompts)).FirstOrDefault() is { } problem)
         {
             throw problem;
         }
@@ -48,6 +50,24 @@ public sealed class FlowPromptsCheck(CallFlowMachine machine, PromptCatalog prom
                 if (!Offered(entries).SequenceEqual(taken))
                 {
                     yield return Problem(ask, taken, Offered(entries), entries, prompts, locale);
+                }
+            }
+        }
+    }
+
+    /// <summary>Lines said where nothing listens after them (a hang-up, the way to a person) that still offer a key.</summary>
+    public static IEnumerable<PromptFileException> EndingProblems(CallFlowMachine machine, PromptCatalog prompts)
+    {
+        foreach (var id in machine.PromptsBeforeAnEnd.SelectMany(p => p.Ids).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var entry in prompts.Locales.Select(locale => prompts.Own(id, locale)).OfType<PromptEntry>())
+            {
+                var offered = entry.MenuKeys.Union(MenuRule.OfferedKeys(entry.Text), StringComparer.Ordinal).ToList();
+                if (offered.Count > 0)
+                {
+                    yield return new PromptFileException(
+                        prompts.FileOf(entry.Locale), entry.Line, id,
+                        $"said just before the call hangs up or goes to a person, where no key can be pressed, yet it offers [{string.Join(' ', offered)}]");
                 }
             }
         }

@@ -27,13 +27,14 @@ public static partial class MenuRule
             yield return $"menu lists key {key} but the text never says {(key == "*" ? $"'{starWord}'" : key)}";
         }
 
-        // A key closes its sentence ("…, press 1."), so "8 digits" is not an offered key.
-        var offered = OfferedDigit().Matches(entry.Text).Select(m => m.Value);
-        if (entry.MenuKeys.Count > 0 && offered.Except(entry.MenuKeys).FirstOrDefault() is { } unlisted)
+        if (entry.MenuKeys.Count > 0 && OfferedKeys(entry.Text).Except(entry.MenuKeys).FirstOrDefault() is { } unlisted)
         {
             yield return $"the text offers key {unlisted}, which its 'menu:' does not list";
         }
     }
+
+    /// <summary>The digit keys a text offers: a key closes its sentence ("…, press 1."), so "8 digits" is not one.</summary>
+    public static IEnumerable<string> OfferedKeys(string text) => OfferedDigit().Matches(text).Select(m => m.Value).Distinct();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();

@@ -163,6 +163,7 @@ public sealed class CallFlowTransitionTests
         Key(FacilityRetry, "2", Agent, Group, "agent.transfer"),
         Done(SubmitGroupVisit, new GroupVisitSubmitted("731904"), GroupSubmitted, s => Group(s) with { FacilityName = "Maple Grove" }, "group.submitted", "group.reference", "group.done.menu"),
         Done(SubmitGroupVisit, new FacilityRejected(2), FacilityRetry, Group, "group.pin.invalid", "group.retry.menu"),
+        Done(SubmitGroupVisit, new FacilityRejected(1), Agent, s => Group(s) with { FacilityAttempts = 2 }, "group.pin.invalid", "agent.transfer"),
         Done(SubmitGroupVisit, new FacilityLocked(), Agent, Group, "group.locked"),
         Key(GroupSubmitted, "1", GroupSubmitted, s => s with { GroupReference = "731904" }, "group.reference", "group.done.menu"),
         Key(GroupSubmitted, "2", Goodbye, s => s with { GroupReference = "731904" }, "goodbye"),

@@ -24,6 +24,7 @@ public sealed class FlowPromptsTests : IDisposable
         catalog.Require(said);
         Assert.Empty(catalog.UnusedIds(said));
         Assert.Empty(FlowPromptsCheck.MenuProblems(Machine.Flow, catalog));
+        Assert.Empty(FlowPromptsCheck.EndingProblems(Machine, catalog));
     }
 
     [Fact]
@@ -52,6 +53,36 @@ public sealed class FlowPromptsTests : IDisposable
         Assert.Equal("menu.main", error.PromptId);
         Assert.Equal(File.ReadAllLines(en).ToList().FindIndex(l => l.Contains("  menu.main:", StringComparison.Ordinal)) + 1, error.Line);
         Assert.Contains("state MainMenu takes keys [1 2 3] but its prompts offer [1 2 3 4]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_ALineSaidAsTheCallGoesToAPersonOffersAKey_StopsNamingFileLineAndId()
+    {
+        // Issue 15: the lockout said "press 0" while the caller was already being queued.
+        var en = Copy("en-CA.yaml", text => text.Replace(
+            "  group.locked: For your security, access is locked for now. A person will help you.",
+            "  group.locked:\n    text: For your security, access is locked for now. Please call back later, or press 0 for a person.\n    menu: \"0\"",
+            StringComparison.Ordinal));
+
+        var error = Assert.Throws<PromptFileException>(() => Start());
+
+        Assert.Equal((en, "group.locked"), (error.File, error.PromptId));
+        Assert.Equal(File.ReadAllLines(en).ToList().FindIndex(l => l.Contains("  group.locked:", StringComparison.Ordinal)) + 1, error.Line);
+        Assert.Contains("said just before the call hangs up or goes to a person, where no key can be pressed, yet it offers [0]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_AGoodbyeOffersAKeyWithoutAMenu_StopsNamingTheId()
+    {
+        var fr = Copy("fr-CA.yaml", text => text.Replace(
+            "  goodbye: Merci de votre appel. Au revoir.",
+            "  goodbye: Merci de votre appel. Pour nous rappeler, faites le 1.",
+            StringComparison.Ordinal));
+
+        var error = Assert.Throws<PromptFileException>(() => Start());
+
+        Assert.Equal((fr, "goodbye"), (error.File, error.PromptId));
+        Assert.Contains("yet it offers [1]", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The line started on a copy of the shipped prompts, after <see cref="Copy"/> changed one file.</summary>
