@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
 builder.AddEmbeddedSchedulingApi();
-builder.Services.AddDataDirectory(builder.Configuration);
+builder.Services.AddLineStorage(builder.Configuration);
 builder.Services.AddCallSessions(builder.Configuration);
 builder.Services.AddSchedulingClient(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);

@@ -15,13 +15,12 @@ using PhoneBooking.SchedulingApi.Offers;
 using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
-using PhoneBooking.SchedulingApi.Storage.Sqlite;
 
 namespace PhoneBooking.SchedulingApi;
 
 public static class SchedulingApiExtensions
 {
-    /// <summary>Registers the scheduling API: options (validated at start), SQLite stores, the matcher, OpenAPI, health, metrics.</summary>
+    /// <summary>Registers the scheduling API: options (validated at start), storage (SQLite or PostgreSQL), the matcher, OpenAPI, health, metrics.</summary>
     public static WebApplicationBuilder AddSchedulingApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -34,7 +33,7 @@ public static class SchedulingApiExtensions
         services.AddMetrics();
 
         AddOptions(services);
-        services.AddSqliteStorage();
+        services.AddSchedulingStorage(builder.Configuration);
 
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<SiteCatalog>();
@@ -81,7 +80,6 @@ public static class SchedulingApiExtensions
     private static void AddOptions(IServiceCollection services)
     {
         services.AddValidatedOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
-        services.AddValidatedOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         services.AddValidatedOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName);
         services.AddValidatedOptions<StaffingOptions>().BindConfiguration(StaffingOptions.SectionName);
         services.AddValidatedOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName);

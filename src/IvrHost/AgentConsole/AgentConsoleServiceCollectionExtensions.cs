@@ -16,6 +16,7 @@ using PhoneBooking.IvrHost.AgentConsole.Incidents;
 using PhoneBooking.IvrHost.AgentConsole.Storage;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.AgentConsole;
@@ -50,6 +51,8 @@ public static class AgentConsoleServiceCollectionExtensions
         services.AddTransient<BoardReader>();
         services.AddSingleton<BoardWatcher>();
         services.AddSingleton<Pages.ConsoleDisplay>();
+        services.AddLineStorage(configuration);
+        services.AddFeatureSchema(AgentConsoleSchema.Schema);
         services.AddHostedService<AgentConsoleSchema>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardWatcher>());
 

@@ -6,6 +6,7 @@ using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Seeding;
 
@@ -17,6 +18,7 @@ namespace PhoneBooking.SchedulingApi.Seeding;
 /// </summary>
 internal sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
+    StorageStartup storage,
     SiteCatalog catalog,
     PinHasher hasher,
     TimeProvider clock,
@@ -28,9 +30,9 @@ internal sealed class DatabaseInitializer(
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        await storage.EnsureMigratedAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<ISchemaMigrator>().MigrateAsync(cancellationToken);
 
         var unitOfWork = services.GetRequiredService<IUnitOfWork>();
         var siteStore = services.GetRequiredService<ISiteStore>();

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.Tests.Hosting;
 

@@ -58,7 +58,7 @@ public sealed class OverloadTests : ApiTest
     [Fact]
     public async Task Submit_WriterBusyTooLong_503WithRetryAfterAndNothingStored()
     {
-        var database = Api.Services.GetRequiredService<PhoneBooking.SchedulingApi.Storage.Sqlite.SqliteDatabase>();
+        var database = Api.Services.GetRequiredService<PhoneBooking.Storage.Sqlite.SqliteDatabase>();
         var key = ApiCalls.NewKey();
         using (await database.EnterWriterAsync(CancellationToken.None))
         {

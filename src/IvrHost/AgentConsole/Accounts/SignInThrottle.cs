@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 
@@ -16,18 +16,8 @@ namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 /// nothing about which names exist) but only in this process's memory, under a hash: what someone
 /// typed into the name field — a password, by mistake — is never written anywhere.
 /// </summary>
-public sealed class SignInThrottle(SqliteSessionDatabase database, TimeProvider clock, IOptionsMonitor<AgentConsoleOptions> options)
+public sealed class SignInThrottle(SqliteDatabase database, TimeProvider clock, IOptionsMonitor<AgentConsoleOptions> options)
 {
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS agent_sign_in_failures (
-            account         TEXT    NOT NULL PRIMARY KEY,
-            failures        INTEGER NOT NULL,
-            last_failure_at INTEGER NOT NULL,
-            locked_until    INTEGER NULL
-        );
-        """;
-
     /// <summary>Unknown names tracked at most; beyond it the oldest are forgotten (they cannot sign in anyway).</summary>
     private const int MaxUnknownNames = 10_000;
 

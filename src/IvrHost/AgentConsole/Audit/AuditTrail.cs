@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Audit;
 
@@ -7,23 +7,9 @@ namespace PhoneBooking.IvrHost.AgentConsole.Audit;
 /// Every console action, in the line's SQLite file: who, what, which call, when (from the injected
 /// clock), how it ended. Ids and words only: no birth date, number or health card ever lands here.
 /// </summary>
-public sealed partial class AuditTrail(SqliteSessionDatabase database, TimeProvider clock, AgentConsoleMetrics metrics, ILogger<AuditTrail> logger)
+public sealed partial class AuditTrail(SqliteDatabase database, TimeProvider clock, AgentConsoleMetrics metrics, ILogger<AuditTrail> logger)
 {
     public const string UnknownAgent = "(unknown)";
-
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS agent_audit (
-            id        INTEGER PRIMARY KEY AUTOINCREMENT,
-            at        INTEGER NOT NULL,
-            agent     TEXT    NOT NULL,
-            action    TEXT    NOT NULL,
-            call_sid  TEXT    NULL,
-            outcome   TEXT    NOT NULL,
-            reference TEXT    NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_agent_audit_at ON agent_audit (at);
-        """;
 
     public async Task RecordAsync(string agent, string action, string? callSid, string outcome, string? reference = null, CancellationToken cancellationToken = default)
     {

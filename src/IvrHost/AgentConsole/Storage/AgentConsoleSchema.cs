@@ -1,26 +1,21 @@
-using Dapper;
-using PhoneBooking.IvrHost.AgentConsole.Accounts;
-using PhoneBooking.IvrHost.AgentConsole.Audit;
-using PhoneBooking.IvrHost.AgentConsole.Bookings;
 using PhoneBooking.IvrHost.AgentConsole.Incidents;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Migrations;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Storage;
 
 /// <summary>
-/// Creates the console's tables in the line's SQLite file (next to the handoffs it works on) while
-/// the host starts, and reads the incident message once so the first call does not.
+/// The console's tables (audit, sign-in failures, incident notice, agents' bookings), in the line's
+/// database next to the handoffs they work on: <c>AgentConsole/Storage/Migrations</c>. At start (the
+/// tables exist by then) the incident message is read once, so the first call does not.
 /// </summary>
-internal sealed class AgentConsoleSchema(SqliteSessionDatabase database, StoredIncidentBoard incidents) : IHostedService
+internal sealed class AgentConsoleSchema(StoredIncidentBoard incidents) : IHostedService
 {
-    public const string Create = AuditTrail.Schema + SignInThrottle.Schema + StoredIncidentBoard.Schema + AgentBookingStore.Schema;
+    public static readonly FeatureSchema Schema = new("console", typeof(AgentConsoleSchema).Assembly, "AgentConsole/Storage/Migrations");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await database.WriteAsync(
-            connection => connection.ExecuteAsync(new CommandDefinition(Create, cancellationToken: cancellationToken)),
-            cancellationToken);
         _ = incidents.Current;
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PhoneBooking.SchedulingApi.BookingRequests;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 
@@ -27,9 +28,9 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
             new
             {
                 request.Id,
-                Status = request.Status.ToString(),
-                Channel = request.Channel.ToString(),
-                HoldStart = request.HoldStart.ToString(),
+                Status = DbValues.Word(request.Status),
+                Channel = DbValues.Word(request.Channel),
+                HoldStart = DbValues.Word(request.HoldStart),
                 request.Language,
                 BirthDate = DbValues.Text(request.BirthDate),
                 request.Name,
@@ -53,7 +54,7 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
         (int)await db.ExecuteScalarAsync<long>(
             """
             SELECT (SELECT coalesce(sum(queued), 0) FROM queue_blocks WHERE block < @seq >> 10)
-                 + (SELECT count(*) FROM booking_requests WHERE status = 'Queued' AND seq >= (@seq >> 10) << 10 AND seq <= @seq)
+                 + (SELECT count(*) FROM booking_requests WHERE status = 'queued' AND seq >= (@seq >> 10) << 10 AND seq <= @seq)
             """,
             new { seq },
             cancellationToken);
@@ -61,7 +62,7 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
     public async Task<IReadOnlyList<BookingRequest>> ListQueuedAsync(long afterSeq, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(
-            $"SELECT {Columns} FROM booking_requests WHERE status = 'Queued' AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            $"SELECT {Columns} FROM booking_requests WHERE status = 'queued' AND seq > @afterSeq ORDER BY seq LIMIT @limit",
             new { afterSeq, limit },
             cancellationToken);
         return [.. rows.Select(r => r.ToRequest())];
@@ -70,27 +71,27 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
     public async Task<bool> MarkOfferedAsync(string id, string offerId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(
             """
-            UPDATE booking_requests SET status = 'Offered', offers_made = offers_made + 1, current_offer_id = @offerId, updated_ms = @now
-            WHERE id = @id AND status = 'Queued'
+            UPDATE booking_requests SET status = 'offered', offers_made = offers_made + 1, current_offer_id = @offerId, updated_ms = @now
+            WHERE id = @id AND status = 'queued'
             """,
             new { id, offerId, now = DbValues.Ms(now) },
             cancellationToken) == 1;
 
     public Task ReturnFromOfferAsync(string id, RequestStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
-            "UPDATE booking_requests SET status = @status, updated_ms = @now WHERE id = @id AND status = 'Offered'",
-            new { id, status = status.ToString(), now = DbValues.Ms(now) },
+            "UPDATE booking_requests SET status = @status, updated_ms = @now WHERE id = @id AND status = 'offered'",
+            new { id, status = DbValues.Word(status), now = DbValues.Ms(now) },
             cancellationToken);
 
     public Task MarkBookedAsync(string id, string confirmationCode, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
-            "UPDATE booking_requests SET status = 'Booked', confirmation_code = @confirmationCode, updated_ms = @now WHERE id = @id",
+            "UPDATE booking_requests SET status = 'booked', confirmation_code = @confirmationCode, updated_ms = @now WHERE id = @id",
             new { id, confirmationCode, now = DbValues.Ms(now) },
             cancellationToken);
 
     public Task MarkCancelledAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
-            "UPDATE booking_requests SET status = 'Cancelled', updated_ms = @now WHERE id = @id",
+            "UPDATE booking_requests SET status = 'cancelled', updated_ms = @now WHERE id = @id",
             new { id, now = DbValues.Ms(now) },
             cancellationToken);
 
@@ -98,8 +99,8 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
     {
         var rows = await db.QueryAsync<Row>(
             $"""
-            UPDATE booking_requests SET status = 'Queued', updated_ms = @now
-            WHERE status = 'AwaitingEligibility' AND eligible_from IS NOT NULL AND eligible_from <= @today
+            UPDATE booking_requests SET status = 'queued', updated_ms = @now
+            WHERE status = 'awaiting_eligibility' AND eligible_from IS NOT NULL AND eligible_from <= @today
             RETURNING {Columns}
             """,
             new { today = DbValues.Text(today), now = DbValues.Ms(now) },
@@ -109,7 +110,7 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
 
     public Task<int> UpdateEligibleFromAsync(string cohort, DateOnly? opensOn, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
-            "UPDATE booking_requests SET eligible_from = @opensOn WHERE status = 'AwaitingEligibility' AND cohort = @cohort AND eligible_from IS NOT @opensOn",
+            "UPDATE booking_requests SET eligible_from = @opensOn WHERE status = 'awaiting_eligibility' AND cohort = @cohort AND eligible_from IS NOT @opensOn",
             new { cohort, opensOn = DbValues.Text(opensOn) },
             cancellationToken);
 

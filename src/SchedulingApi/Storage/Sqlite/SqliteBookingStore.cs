@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi.Bookings;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 
@@ -17,7 +18,7 @@ internal sealed class SqliteBookingStore(SqliteUnitOfWork db) : IBookingStore
                 booking.OfferId,
                 booking.WindowId,
                 BirthDate = DbValues.Text(booking.BirthDate),
-                Status = booking.Status.ToString(),
+                Status = DbValues.Word(booking.Status),
                 CreatedMs = DbValues.Ms(booking.CreatedAt),
             },
             cancellationToken);
@@ -36,7 +37,7 @@ internal sealed class SqliteBookingStore(SqliteUnitOfWork db) : IBookingStore
 
     public async Task<bool> TryCancelAsync(string confirmationCode, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(
-            "UPDATE bookings SET status = 'Cancelled', cancelled_ms = @now WHERE confirmation_code = @confirmationCode AND status = 'Confirmed'",
+            "UPDATE bookings SET status = 'cancelled', cancelled_ms = @now WHERE confirmation_code = @confirmationCode AND status = 'confirmed'",
             new { confirmationCode, now = DbValues.Ms(now) },
             cancellationToken) == 1;
 

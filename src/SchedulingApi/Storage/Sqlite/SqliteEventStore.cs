@@ -1,5 +1,6 @@
 using PhoneBooking.SchedulingApi.BookingRequests;
 using PhoneBooking.SchedulingApi.Events;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 
@@ -17,7 +18,7 @@ internal sealed class SqliteEventStore(SqliteUnitOfWork db) : IEventStore
                 OccurredMs = DbValues.Ms(schedulingEvent.OccurredAt),
                 schedulingEvent.RequestId,
                 schedulingEvent.OfferId,
-                Channel = schedulingEvent.Channel?.ToString(),
+                Channel = DbValues.Word(schedulingEvent.Channel),
                 schedulingEvent.GroupVisitId,
             },
             cancellationToken);

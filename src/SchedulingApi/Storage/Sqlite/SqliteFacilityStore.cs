@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi.Facilities;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PhoneBooking.SchedulingApi.GroupVisits;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 
@@ -25,7 +26,7 @@ internal sealed class SqliteGroupVisitStore(SqliteUnitOfWork db) : IGroupVisitSt
                 PreferredDates = JsonSerializer.Serialize(visit.PreferredDates.Select(DbValues.Text)),
                 visit.ContactPhone,
                 visit.Language,
-                Status = visit.Status.ToString(),
+                Status = DbValues.Word(visit.Status),
                 CreatedMs = DbValues.Ms(visit.CreatedAt),
             },
             cancellationToken);
@@ -37,11 +38,11 @@ internal sealed class SqliteGroupVisitStore(SqliteUnitOfWork db) : IGroupVisitSt
         await db.ExecuteScalarAsync<long>("SELECT EXISTS (SELECT 1 FROM group_visits WHERE reference = @reference)", new { reference }, cancellationToken) == 1;
 
     public async Task<int> GetQueuePositionAsync(long seq, CancellationToken cancellationToken) =>
-        (int)await db.ExecuteScalarAsync<long>("SELECT count(*) FROM group_visits WHERE status = 'Queued' AND seq <= @seq", new { seq }, cancellationToken);
+        (int)await db.ExecuteScalarAsync<long>("SELECT count(*) FROM group_visits WHERE status = 'queued' AND seq <= @seq", new { seq }, cancellationToken);
 
     public async Task<IReadOnlyList<GroupVisit>> ListQueuedAsync(int limit, CancellationToken cancellationToken)
     {
-        var rows = await db.QueryAsync<Row>($"SELECT {Columns} FROM group_visits WHERE status = 'Queued' ORDER BY seq LIMIT @limit", new { limit }, cancellationToken);
+        var rows = await db.QueryAsync<Row>($"SELECT {Columns} FROM group_visits WHERE status = 'queued' ORDER BY seq LIMIT @limit", new { limit }, cancellationToken);
         return [.. rows.Select(r => r.ToVisit())];
     }
 
@@ -57,7 +58,7 @@ internal sealed class SqliteGroupVisitStore(SqliteUnitOfWork db) : IGroupVisitSt
     public Task CompleteAsync(string id, GroupVisitStatus status, DateOnly? visitDate, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
             "UPDATE group_visits SET status = @status, visit_date = @visitDate WHERE id = @id",
-            new { id, status = status.ToString(), visitDate = DbValues.Text(visitDate) },
+            new { id, status = DbValues.Word(status), visitDate = DbValues.Text(visitDate) },
             cancellationToken);
 
     private sealed class Row

@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi.Idempotency;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 

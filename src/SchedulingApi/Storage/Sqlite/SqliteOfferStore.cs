@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 
@@ -17,7 +18,7 @@ internal sealed class SqliteOfferStore(SqliteUnitOfWork db) : IOfferStore
                 offer.Id,
                 offer.RequestId,
                 offer.WindowId,
-                Status = offer.Status.ToString(),
+                Status = DbValues.Word(offer.Status),
                 OfferedMs = DbValues.Ms(offer.OfferedAt),
                 HoldStartedMs = DbValues.Ms(offer.HoldStartedAt),
                 ExpiresMs = DbValues.Ms(offer.ExpiresAt),
@@ -29,20 +30,20 @@ internal sealed class SqliteOfferStore(SqliteUnitOfWork db) : IOfferStore
 
     public async Task<bool> TryDecideAsync(string id, OfferStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(
-            "UPDATE offers SET status = @status, decided_ms = @now WHERE id = @id AND status = 'Pending'",
-            new { id, status = status.ToString(), now = DbValues.Ms(now) },
+            "UPDATE offers SET status = @status, decided_ms = @now WHERE id = @id AND status = 'pending'",
+            new { id, status = DbValues.Word(status), now = DbValues.Ms(now) },
             cancellationToken) == 1;
 
     public async Task<bool> TryStartHoldAsync(string id, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(
-            "UPDATE offers SET hold_started_ms = @now, expires_ms = @expires WHERE id = @id AND status = 'Pending' AND hold_started_ms IS NULL",
+            "UPDATE offers SET hold_started_ms = @now, expires_ms = @expires WHERE id = @id AND status = 'pending' AND hold_started_ms IS NULL",
             new { id, now = DbValues.Ms(now), expires = DbValues.Ms(expiresAt) },
             cancellationToken) == 1;
 
     public async Task<IReadOnlyList<Offer>> ListOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(
-            $"SELECT {Columns} FROM offers WHERE status = 'Pending' AND expires_ms <= @now ORDER BY expires_ms LIMIT @limit",
+            $"SELECT {Columns} FROM offers WHERE status = 'pending' AND expires_ms <= @now ORDER BY expires_ms LIMIT @limit",
             new { now = DbValues.Ms(now), limit },
             cancellationToken);
         return [.. rows.Select(r => r.ToOffer())];

@@ -1,4 +1,3 @@
-using Dapper;
 using PhoneBooking.SchedulingApi.BookingRequests;
 using PhoneBooking.SchedulingApi.Bookings;
 using PhoneBooking.SchedulingApi.Events;
@@ -12,11 +11,9 @@ namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 
 internal static class SqliteStorageExtensions
 {
-    /// <summary>The SQLite implementation of every store; a PostgreSQL one registers the same interfaces.</summary>
-    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
+    /// <summary>The SQLite implementation of every store (the file and its migrations come from <c>AddStorage</c>).</summary>
+    public static IServiceCollection AddSqliteStores(this IServiceCollection services)
     {
-        DefaultTypeMap.MatchNamesWithUnderscores = true; // snake_case columns → PascalCase properties
-        services.AddSingleton<SqliteDatabase>();
         services.AddScoped<SqliteUnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<SqliteUnitOfWork>());
         services.AddScoped<ISiteStore, SqliteSiteStore>();
@@ -28,7 +25,6 @@ internal static class SqliteStorageExtensions
         services.AddScoped<IGroupVisitStore, SqliteGroupVisitStore>();
         services.AddScoped<IEventStore, SqliteEventStore>();
         services.AddScoped<IIdempotencyStore, SqliteIdempotencyStore>();
-        services.AddScoped<ISchemaMigrator, SqliteSchemaMigrator>();
         services.AddSingleton<IDatabaseProbe, SqliteDatabaseProbe>();
         return services;
     }

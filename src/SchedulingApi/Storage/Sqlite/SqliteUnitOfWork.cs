@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using PhoneBooking.SchedulingApi.BookingRequests;
 using PhoneBooking.SchedulingApi.Sites;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 

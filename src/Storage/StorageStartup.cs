@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PhoneBooking.Storage.Migrations;
+
+namespace PhoneBooking.Storage;
+
+/// <summary>
+/// Migrates the process's database once, before anything else starts (hosted services begin with it,
+/// and code that needs the tables earlier awaits <see cref="EnsureMigratedAsync"/>). A failure stops
+/// the host with a <see cref="StorageStartupException"/> naming the file or host:port.
+/// </summary>
+public sealed partial class StorageStartup(ISchemaMigrator migrator, ILogger<StorageStartup> logger) : IHostedLifecycleService
+{
+    private readonly Lock _gate = new();
+    private Task? _migrated;
+
+    public Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // A failed run is not cached: the host stops on it, and a caller that retries gets a fresh attempt.
+            if (_migrated is null || _migrated.IsFaulted || _migrated.IsCanceled)
+            {
+                _migrated = MigrateAsync(cancellationToken);
+            }
+
+            return _migrated;
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => EnsureMigratedAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var feature in await migrator.MigrateAsync(cancellationToken))
+        {
+            LogSchemaReady(logger, feature.Feature, feature.FromVersion, feature.ToVersion);
+        }
+    }
+
+    [LoggerMessage(EventId = 9001, EventName = "SchemaReady", Level = LogLevel.Information,
+        Message = "Schema of {Feature} ready (was version {FromVersion}, now {ToVersion})")]
+    private static partial void LogSchemaReady(ILogger logger, string feature, int fromVersion, int toVersion);
+}
