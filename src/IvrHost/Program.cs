@@ -8,6 +8,7 @@ using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.SchedulingClient;
+using PhoneBooking.Storage;
 using PhoneBooking.Twilio;
 
 if (PasswordHashCommand.Matches(args))
@@ -36,7 +37,12 @@ app.UseAgentConsole();
 app.MapHealthEndpoints();
 app.MapVoice();
 
-app.Run();
+if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, Console.Error, "PhoneBooking.IvrHost"))
+{
+    return 1;
+}
+
+await app.RunAsync();
 return 0;
 
 public partial class Program;

@@ -33,13 +33,24 @@ public static class StorageErrors
     public static bool IsConflict(Exception exception) =>
         exception is PostgresException postgres && IsConflictState(postgres.SqlState);
 
-    /// <summary>The connection itself broke or could not be made: every idle pooled connection is suspect.</summary>
+    /// <summary>
+    /// The server went away (refused, reset, shut down): every idle pooled connection is dead too.
+    /// Not a timeout or an exhausted pool: the server is still there.
+    /// </summary>
     public static bool IsConnectionLost(Exception exception) => exception switch
     {
         PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal),
-        NpgsqlException => true,
+        NpgsqlException npgsql => Causes(npgsql).Any(cause => cause is IOException or System.Net.Sockets.SocketException),
         _ => false,
     };
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            yield return cause;
+        }
+    }
 
     /// <summary>Class 08 connection exception, 53 insufficient resources (too many connections, disk full), 57P0x server shutting down.</summary>
     private static bool IsUnavailableState(string state) =>

@@ -34,7 +34,9 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<DataDirectory>();
 
-        if (configuration.GetStorageProvider() == StorageProvider.Postgres)
+        var provider = configuration.GetStorageProvider();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new ProviderAsRegistered(provider));
+        if (provider == StorageProvider.Postgres)
         {
             services.AddSingleton<PostgresDatabase>();
             services.AddSingleton<ISchemaMigrator, PostgresSchemaMigrator>();
@@ -59,6 +61,18 @@ public static class StorageServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The stores were chosen from the configuration seen while registering; a source added later (a test
+    /// host's settings applied at build time) must not leave them on another provider than the options say.
+    /// </summary>
+    private sealed class ProviderAsRegistered(StorageProvider registered) : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+            options.ProviderKind == registered
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"Storage:Provider '{options.Provider}' was not yet set when the services were registered (they use {registered}): set it before the host is built (environment, command line, UseSetting).");
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PhoneBooking.Storage.Migrations;
 
 namespace PhoneBooking.Storage;
@@ -29,6 +31,31 @@ public sealed partial class StorageStartup(ISchemaMigrator migrator, ILogger<Sto
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => EnsureMigratedAsync(cancellationToken);
+
+    /// <summary>
+    /// For a process's <c>Program</c>: checks the storage settings and migrates before the host starts, so a
+    /// failure is one line on <paramref name="error"/> naming the setting, folder, file or host:port (and
+    /// false: exit non-zero) instead of a hosting stack trace. The host's own start then finds it done.
+    /// </summary>
+    public static async Task<bool> TryMigrateBeforeStartAsync(IServiceProvider services, TextWriter error, string process)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            await services.GetRequiredService<StorageStartup>().EnsureMigratedAsync(CancellationToken.None);
+            return true;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync($"{process} did not start: {string.Join(" ", ex.Failures)}");
+        }
+        catch (StorageStartupException ex)
+        {
+            await error.WriteLineAsync($"{process} did not start: {ex.Message}");
+        }
+
+        return false;
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

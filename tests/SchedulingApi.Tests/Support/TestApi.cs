@@ -6,13 +6,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PhoneBooking.SchedulingApi.Matching;
+using PhoneBooking.Storage;
 using PhoneBooking.Testing;
+using PhoneBooking.Testing.Postgres;
 
 namespace PhoneBooking.SchedulingApi.Tests.Support;
 
 /// <summary>
-/// The real API in-process on a real SQLite file in a temp folder, with a manual clock and an
-/// in-memory log sink. Restart keeps the folder; a second instance shares it (two processes, one file).
+/// The real API in-process on a real SQLite file in a temp folder — or, with <see cref="StorageProvider.Postgres"/>,
+/// a fresh database on the test assembly's PostgreSQL cluster — with a manual clock and an in-memory log
+/// sink. Restart keeps the data; a second instance shares it (two processes, one database).
 /// </summary>
 public sealed class TestApi : IAsyncDisposable
 {
@@ -20,12 +23,18 @@ public sealed class TestApi : IAsyncDisposable
     private readonly List<Instance> _others = [];
     private Instance _instance;
 
-    private TestApi(Dictionary<string, string?> settings, string dataDirectory)
+    private TestApi(Dictionary<string, string?> settings, string dataDirectory, PostgresServer? postgres)
     {
         _settings = settings;
         DataDirectory = dataDirectory;
+        Postgres = postgres;
         _instance = new Instance(_settings, Clock, Logs);
     }
+
+    /// <summary>The cluster of a PostgreSQL-backed API (null on SQLite); its database is <see cref="PostgresConnectionString"/>.</summary>
+    public PostgresServer? Postgres { get; }
+
+    public string? PostgresConnectionString => _settings.GetValueOrDefault("ConnectionStrings:Postgres");
 
     public ManualTimeProvider Clock { get; } = new(TestSettings.Start);
 
@@ -39,14 +48,22 @@ public sealed class TestApi : IAsyncDisposable
 
     public Matcher Matcher => Services.GetRequiredService<Matcher>();
 
-    public static Task<TestApi> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<TestApi> StartAsync(Action<Dictionary<string, string?>>? configure = null, StorageProvider provider = StorageProvider.Sqlite)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "scheduling-api-tests", Guid.NewGuid().ToString("N"));
         var settings = TestSettings.Default(dataDirectory);
+        PostgresServer? postgres = null;
+        if (provider == StorageProvider.Postgres)
+        {
+            postgres = await PostgresServer.SharedAsync();
+            settings["Storage:Provider"] = "Postgres";
+            settings["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync("api");
+        }
+
         configure?.Invoke(settings);
-        var api = new TestApi(settings, dataDirectory);
+        var api = new TestApi(settings, dataDirectory, postgres);
         _ = api.Client; // start the host now: migrations and seed
-        return Task.FromResult(api);
+        return api;
     }
 
     public Task<MatcherPassResult> MatchAsync() => Matcher.RunOnceAsync();
@@ -76,6 +93,11 @@ public sealed class TestApi : IAsyncDisposable
 
         await _instance.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Postgres is not null && PostgresConnectionString is { } database && Postgres == await PostgresServer.SharedAsync())
+        {
+            await Postgres.DropDatabaseAsync(database);
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -94,7 +116,12 @@ public sealed class TestApi : IAsyncDisposable
             Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
             {
                 builder.UseEnvironment("Production");
-                builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+                // UseSetting, not ConfigureAppConfiguration: the storage provider is read while services are registered.
+                foreach (var (key, value) in settings)
+                {
+                    builder.UseSetting(key, value);
+                }
+
                 builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
                 builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
             });

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 using PhoneBooking.SchedulingApi.BookingRequests;
 using PhoneBooking.Storage;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingRequestStore
+internal sealed class BookingRequestStore(IStoreSession db) : IBookingRequestStore
 {
     private const string Columns =
         "seq, id, status, channel, hold_start, language, birth_date, name, health_card_number, postal_code, contact_phone, " +
@@ -53,8 +53,8 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
     public async Task<int> GetQueuePositionAsync(long seq, CancellationToken cancellationToken) =>
         (int)await db.ExecuteScalarAsync<long>(
             """
-            SELECT (SELECT coalesce(sum(queued), 0) FROM queue_blocks WHERE block < @seq >> 10)
-                 + (SELECT count(*) FROM booking_requests WHERE status = 'queued' AND seq >= (@seq >> 10) << 10 AND seq <= @seq)
+            SELECT (SELECT coalesce(sum(queued), 0) FROM queue_blocks WHERE block < (@seq >> 10))
+                 + (SELECT count(*) FROM booking_requests WHERE status = 'queued' AND seq >= ((@seq >> 10) << 10) AND seq <= @seq)
             """,
             new { seq },
             cancellationToken);
@@ -62,7 +62,7 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
     public async Task<IReadOnlyList<BookingRequest>> ListQueuedAsync(long afterSeq, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(
-            $"SELECT {Columns} FROM booking_requests WHERE status = 'queued' AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            $"SELECT {Columns} FROM booking_requests WHERE status = 'queued' AND seq > @afterSeq ORDER BY seq LIMIT @limit{db.SkipLocked}",
             new { afterSeq, limit },
             cancellationToken);
         return [.. rows.Select(r => r.ToRequest())];
@@ -110,7 +110,7 @@ internal sealed class SqliteBookingRequestStore(SqliteUnitOfWork db) : IBookingR
 
     public Task<int> UpdateEligibleFromAsync(string cohort, DateOnly? opensOn, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
-            "UPDATE booking_requests SET eligible_from = @opensOn WHERE status = 'awaiting_eligibility' AND cohort = @cohort AND eligible_from IS NOT @opensOn",
+            "UPDATE booking_requests SET eligible_from = @opensOn WHERE status = 'awaiting_eligibility' AND cohort = @cohort AND eligible_from IS DISTINCT FROM @opensOn",
             new { cohort, opensOn = DbValues.Text(opensOn) },
             cancellationToken);
 

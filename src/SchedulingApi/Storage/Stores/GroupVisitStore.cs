@@ -2,9 +2,9 @@ using System.Text.Json;
 using PhoneBooking.SchedulingApi.GroupVisits;
 using PhoneBooking.Storage;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteGroupVisitStore(SqliteUnitOfWork db) : IGroupVisitStore
+internal sealed class GroupVisitStore(IStoreSession db) : IGroupVisitStore
 {
     private const string Columns =
         "seq, id, reference, facility_id, resident_count, staff_count, preferred_dates, contact_phone, language, status, visit_date, created_ms";
@@ -35,14 +35,14 @@ internal sealed class SqliteGroupVisitStore(SqliteUnitOfWork db) : IGroupVisitSt
         (await db.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM group_visits WHERE id = @id", new { id }, cancellationToken))?.ToVisit();
 
     public async Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken) =>
-        await db.ExecuteScalarAsync<long>("SELECT EXISTS (SELECT 1 FROM group_visits WHERE reference = @reference)", new { reference }, cancellationToken) == 1;
+        await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM group_visits WHERE reference = @reference)", new { reference }, cancellationToken);
 
     public async Task<int> GetQueuePositionAsync(long seq, CancellationToken cancellationToken) =>
         (int)await db.ExecuteScalarAsync<long>("SELECT count(*) FROM group_visits WHERE status = 'queued' AND seq <= @seq", new { seq }, cancellationToken);
 
     public async Task<IReadOnlyList<GroupVisit>> ListQueuedAsync(int limit, CancellationToken cancellationToken)
     {
-        var rows = await db.QueryAsync<Row>($"SELECT {Columns} FROM group_visits WHERE status = 'queued' ORDER BY seq LIMIT @limit", new { limit }, cancellationToken);
+        var rows = await db.QueryAsync<Row>($"SELECT {Columns} FROM group_visits WHERE status = 'queued' ORDER BY seq LIMIT @limit{db.SkipLocked}", new { limit }, cancellationToken);
         return [.. rows.Select(r => r.ToVisit())];
     }
 
@@ -50,7 +50,7 @@ internal sealed class SqliteGroupVisitStore(SqliteUnitOfWork db) : IGroupVisitSt
         await db.ExecuteAsync(
             """
             INSERT INTO group_visit_days (visit_date, teams_booked) SELECT @date, 1 WHERE @teamsPerDay > 0
-            ON CONFLICT (visit_date) DO UPDATE SET teams_booked = teams_booked + 1 WHERE teams_booked < @teamsPerDay
+            ON CONFLICT (visit_date) DO UPDATE SET teams_booked = group_visit_days.teams_booked + 1 WHERE group_visit_days.teams_booked < @teamsPerDay
             """,
             new { date = DbValues.Text(date), teamsPerDay },
             cancellationToken) == 1;

@@ -1,8 +1,8 @@
 using PhoneBooking.SchedulingApi.Sites;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteSiteStore(SqliteUnitOfWork db) : ISiteStore
+internal sealed class SiteStore(IStoreSession db) : ISiteStore
 {
     public async Task<IReadOnlyList<Site>> ListAsync(CancellationToken cancellationToken) =>
         [.. await db.QueryAsync<Site>(

@@ -1,12 +1,17 @@
 using PhoneBooking.SchedulingApi.Idempotency;
 using PhoneBooking.Storage;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteIdempotencyStore(SqliteUnitOfWork db) : IIdempotencyStore
+internal sealed class IdempotencyStore(IStoreSession db) : IIdempotencyStore
 {
+    /// <summary>
+    /// Holds the key until the transaction ends, on every instance: a second request with it waits, then
+    /// finds the first one's response and replays it instead of running the handler again.
+    /// </summary>
     public async Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)
     {
+        await db.LockAsync($"idempotency:{scope}\n{key}", cancellationToken);
         var row = await db.QuerySingleOrDefaultAsync<Row>(
             "SELECT scope, key, fingerprint, status_code, content_type, location, body, created_ms FROM idempotency_keys WHERE scope = @scope AND key = @key",
             new { scope, key },

@@ -1,9 +1,9 @@
 using PhoneBooking.SchedulingApi.Offers;
 using PhoneBooking.Storage;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteOfferStore(SqliteUnitOfWork db) : IOfferStore
+internal sealed class OfferStore(IStoreSession db) : IOfferStore
 {
     private const string Columns = "id, request_id, window_id, status, offered_ms, hold_started_ms, expires_ms, decided_ms";
 
@@ -43,7 +43,7 @@ internal sealed class SqliteOfferStore(SqliteUnitOfWork db) : IOfferStore
     public async Task<IReadOnlyList<Offer>> ListOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(
-            $"SELECT {Columns} FROM offers WHERE status = 'pending' AND expires_ms <= @now ORDER BY expires_ms LIMIT @limit",
+            $"SELECT {Columns} FROM offers WHERE status = 'pending' AND expires_ms <= @now ORDER BY expires_ms LIMIT @limit{db.SkipLocked}",
             new { now = DbValues.Ms(now), limit },
             cancellationToken);
         return [.. rows.Select(r => r.ToOffer())];

@@ -3,9 +3,9 @@ using PhoneBooking.SchedulingApi.BookingRequests;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.Storage;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteWindowStore(SqliteUnitOfWork db) : IWindowStore
+internal sealed class WindowStore(IStoreSession db) : IWindowStore
 {
     private const string Columns = "id, site_id AS SiteId, start_ms AS StartMs, end_ms AS EndMs, capacity, remaining";
 
@@ -50,7 +50,7 @@ internal sealed class SqliteWindowStore(SqliteUnitOfWork db) : IWindowStore
 
     public async Task<Window?> FindOpenAsync(Preference preference, string requestId, DateTimeOffset earliestStart, CancellationToken cancellationToken)
     {
-        // Only the filters a preference sets go into the SQL, so SQLite can use the partial indexes on open windows.
+        // Only the filters a preference sets go into the SQL, so the planner can use the partial indexes on open windows.
         var sql = new StringBuilder($"SELECT {Columns} FROM windows w WHERE remaining > 0 AND start_ms >= @From");
         if (preference.SiteId is not null)
         {
@@ -75,7 +75,7 @@ internal sealed class SqliteWindowStore(SqliteUnitOfWork db) : IWindowStore
             _ => string.Empty,
         });
         sql.Append(" AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.request_id = @RequestId AND o.window_id = w.id)");
-        sql.Append(" ORDER BY start_ms, site_id LIMIT 1");
+        sql.Append(" ORDER BY start_ms, site_id LIMIT 1").Append(db.SkipLocked); // a window another matcher holds: take the next
 
         var row = await db.QuerySingleOrDefaultAsync<WindowRow>(
             sql.ToString(),
@@ -92,10 +92,10 @@ internal sealed class SqliteWindowStore(SqliteUnitOfWork db) : IWindowStore
     }
 
     public async Task<bool> AnyOpenAsync(DateTimeOffset earliestStart, CancellationToken cancellationToken) =>
-        await db.ExecuteScalarAsync<long>(
+        await db.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM windows WHERE remaining > 0 AND start_ms >= @From)",
             new { From = DbValues.Ms(earliestStart) },
-            cancellationToken) == 1;
+            cancellationToken);
 
     public async Task<bool> TryReserveAsync(long id, CancellationToken cancellationToken) =>
         await db.ExecuteAsync("UPDATE windows SET remaining = remaining - 1 WHERE id = @id AND remaining > 0", new { id }, cancellationToken) == 1;

@@ -1,9 +1,9 @@
 using PhoneBooking.SchedulingApi.Bookings;
 using PhoneBooking.Storage;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteBookingStore(SqliteUnitOfWork db) : IBookingStore
+internal sealed class BookingStore(IStoreSession db) : IBookingStore
 {
     public Task InsertAsync(Booking booking, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
@@ -30,10 +30,10 @@ internal sealed class SqliteBookingStore(SqliteUnitOfWork db) : IBookingStore
             cancellationToken))?.ToBooking();
 
     public async Task<bool> ExistsAsync(string confirmationCode, CancellationToken cancellationToken) =>
-        await db.ExecuteScalarAsync<long>(
+        await db.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM bookings WHERE confirmation_code = @confirmationCode)",
             new { confirmationCode },
-            cancellationToken) == 1;
+            cancellationToken);
 
     public async Task<bool> TryCancelAsync(string confirmationCode, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(

@@ -1,9 +1,9 @@
 using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.Storage;
 
-namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
 
-internal sealed class SqliteFacilityStore(SqliteUnitOfWork db) : IFacilityStore
+internal sealed class FacilityStore(IStoreSession db) : IFacilityStore
 {
     private const string Columns = "id, code, name, spoken_name AS SpokenName, pin_hash AS PinHash";
 
@@ -19,8 +19,10 @@ internal sealed class SqliteFacilityStore(SqliteUnitOfWork db) : IFacilityStore
             facility,
             cancellationToken) == 1;
 
+    /// <summary>Holds the code until the transaction ends: two wrong PINs at once on two instances count as two.</summary>
     public async Task<SignInFailures> GetSignInFailuresAsync(string code, CancellationToken cancellationToken)
     {
+        await db.LockAsync($"facility-sign-in:{code}", cancellationToken);
         var row = await db.QuerySingleOrDefaultAsync<Row>(
             "SELECT failed_attempts, locked_until_ms FROM facility_sign_in_failures WHERE code = @code",
             new { code },
