@@ -9,7 +9,7 @@ namespace PhoneBooking.Testing.Postgres;
 /// <summary>
 /// A throwaway PostgreSQL cluster from Debian's <c>postgresql</c> package: <c>initdb</c> in a temp
 /// folder, <c>pg_ctl</c> on a free loopback port, trust authentication, no fsync (tests need speed, not
-/// durability), torn down at the end. As root the server runs as the <c>postgres</c> user (PostgreSQL
+/// durability against power loss; commits survive a server crash), torn down at the end. As root the server runs as the <c>postgres</c> user (PostgreSQL
 /// refuses root). <see cref="SharedAsync"/> is the one cluster of a test assembly (a fresh database per
 /// test class or test on it); tests that stop the server start their own with <see cref="StartNewAsync"/>.
 /// A missing package fails loudly, naming it: a PostgreSQL test is never skipped silently.
@@ -184,8 +184,8 @@ public sealed class PostgresServer : IAsyncDisposable
         $"-p {Port}",
         "-c listen_addresses=127.0.0.1",
         $"-c unix_socket_directories={_folder}",
-        "-c fsync=off",
-        "-c synchronous_commit=off",
+        "-c fsync=off", // a crash of the server process (pg_ctl stop -m immediate) still keeps every commit: the OS has the WAL
+
         "-c full_page_writes=off",
         "-c max_connections=400",
         "-c shared_buffers=64MB",

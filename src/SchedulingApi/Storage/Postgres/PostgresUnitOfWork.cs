@@ -53,9 +53,9 @@ internal sealed class PostgresUnitOfWork(PostgresDatabase database) : IStoreSess
             {
                 await _transaction.RollbackAsync();
             }
-            catch (Exception ex) when (StorageErrors.IsConnectionLost(ex))
+            catch (Exception ex) when (ex is ObjectDisposedException || StorageErrors.IsConnectionLost(ex))
             {
-                // The connection is gone, and with it the transaction: the server rolled it back.
+                // The connection broke (Npgsql disposed the transaction with it): the server rolled it back.
             }
 
             await EndTransactionAsync();
