@@ -31,16 +31,15 @@ builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
 
 var app = builder.Build();
+if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflection.Assembly.GetExecutingAssembly(), Console.Error))
+{
+    return 1;
+}
 
 app.UsePromptAudio();
 app.UseAgentConsole();
 app.MapHealthEndpoints();
 app.MapVoice();
-
-if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, Console.Error, "PhoneBooking.IvrHost"))
-{
-    return 1;
-}
 
 await app.RunAsync();
 return 0;

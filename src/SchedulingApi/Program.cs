@@ -2,7 +2,7 @@ using PhoneBooking.SchedulingApi;
 using PhoneBooking.Storage;
 
 var app = SchedulingApiApp.Create(args);
-if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, Console.Error, "PhoneBooking.SchedulingApi"))
+if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflection.Assembly.GetExecutingAssembly(), Console.Error))
 {
     return 1;
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,9 +37,17 @@ public sealed partial class StorageStartup(ISchemaMigrator migrator, ILogger<Sto
     /// For a process's <c>Program</c>: checks the storage settings and migrates before the host starts, so a
     /// failure is one line on <paramref name="error"/> naming the setting, folder, file or host:port (and
     /// false: exit non-zero) instead of a hosting stack trace. The host's own start then finds it done.
+    /// Only when <paramref name="program"/> is the process's entry point: a test host running the program's
+    /// Main in its own process starts the host itself, and gets start-up failures as exceptions.
     /// </summary>
-    public static async Task<bool> TryMigrateBeforeStartAsync(IServiceProvider services, TextWriter error, string process)
+    public static async Task<bool> TryMigrateBeforeStartAsync(IServiceProvider services, Assembly program, TextWriter error)
     {
+        if (Assembly.GetEntryAssembly() != program)
+        {
+            return true;
+        }
+
+        var name = program.GetName().Name;
         try
         {
             _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -47,11 +56,11 @@ public sealed partial class StorageStartup(ISchemaMigrator migrator, ILogger<Sto
         }
         catch (OptionsValidationException ex)
         {
-            await error.WriteLineAsync($"{process} did not start: {string.Join(" ", ex.Failures)}");
+            await error.WriteLineAsync($"{name} did not start: {string.Join(" ", ex.Failures)}");
         }
         catch (StorageStartupException ex)
         {
-            await error.WriteLineAsync($"{process} did not start: {ex.Message}");
+            await error.WriteLineAsync($"{name} did not start: {ex.Message}");
         }
 
         return false;
