@@ -53,10 +53,9 @@ internal sealed class SqliteCallbackRequests(SqliteDatabase database, TimeProvid
             Due = new DateTimeOffset(due).ToUnixTimeMilliseconds(),
             Now = now,
         };
-        await database.WriteAsync(
-            async connection =>
+        await database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                await using var transaction = connection.BeginTransaction(deferred: false);
 
                 // One request, one offer callback: a second promise (the caller rang again and asked again) updates the first.
                 var merged = request.Kind == CallbackKind.Offer && await connection.ExecuteAsync(new CommandDefinition(
@@ -80,7 +79,6 @@ internal sealed class SqliteCallbackRequests(SqliteDatabase database, TimeProvid
                         cancellationToken: cancellationToken));
                 }
 
-                await transaction.CommitAsync(cancellationToken);
                 return 0;
             },
             cancellationToken);

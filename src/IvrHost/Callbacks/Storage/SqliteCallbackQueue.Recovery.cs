@@ -12,7 +12,7 @@ internal sealed partial class SqliteCallbackQueue
         """;
 
     public Task<Recovery> RecoverAsync(DateTimeOffset now, TimeSpan settle, TimeSpan stale, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
             var parameters = new { Now = Ms(now), SettledBefore = Ms(now - settle), StaleBefore = Ms(now - stale) };
             Task<int> Run(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));

@@ -81,7 +81,7 @@ internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICa
             cancellationToken);
 
     public Task<ClaimedAttempt?> TryClaimAsync(DueCallback callback, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
             var number = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
                 """
@@ -180,18 +180,6 @@ internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICa
 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
-
-    /// <summary>BEGIN IMMEDIATE: the write lock is taken up front, so a read-then-write cannot interleave with another host's.</summary>
-    private Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async connection =>
-            {
-                await using var transaction = connection.BeginTransaction(deferred: false);
-                var result = await work(connection, transaction);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
-            },
-            cancellationToken);
 
     private sealed record DueRow(string Id, string Kind, string Phone, string Locale, long Attempts)
     {

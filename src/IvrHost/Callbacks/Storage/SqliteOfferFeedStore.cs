@@ -21,10 +21,9 @@ internal sealed class SqliteOfferFeedStore(SqliteDatabase database) : IOfferFeed
     }
 
     public Task ApplyAsync(IReadOnlyList<SchedulingEvent> events, long nextCursor, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async connection =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                await using var transaction = connection.BeginTransaction(deferred: false);
                 foreach (var (e, status) in events.Select(e => (e, StatusOf(e))).Where(x => x.Item2 is not null))
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
@@ -46,7 +45,6 @@ internal sealed class SqliteOfferFeedStore(SqliteDatabase database) : IOfferFeed
                     new { Name = FeedName, Cursor = nextCursor },
                     transaction,
                     cancellationToken: cancellationToken));
-                await transaction.CommitAsync(cancellationToken);
                 return 0;
             },
             cancellationToken);
