@@ -12,9 +12,11 @@ using PhoneBooking.SchedulingApi.Idempotency;
 using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi;
 
@@ -28,12 +30,21 @@ public static class SchedulingApiExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
-        services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader).AddDocumentTransformer(ApiKeyOpenApi.AddScheme));
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        if (builder.Configuration.GetStorageProvider() == StorageProvider.Sqlite)
+        {
+            // The SQLite file's folder; on PostgreSQL nothing is written locally and the database check covers it.
+            health.Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(
+                () => sp.GetRequiredService<DataDirectory>().Path,
+                sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [HealthEndpoints.ReadyTag]));
+        }
+
         services.AddMetrics();
 
         AddOptions(services);
         services.AddSchedulingStorage(builder.Configuration);
+        services.AddApiSecurity();
 
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<SiteCatalog>();
@@ -63,7 +74,8 @@ public static class SchedulingApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseApiSecurity();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapGroup("/v1")
             .MapEligibilityEndpoints()
@@ -79,27 +91,29 @@ public static class SchedulingApiExtensions
 
     private static void AddOptions(IServiceCollection services)
     {
-        services.AddValidatedOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
-        services.AddValidatedOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName);
-        services.AddValidatedOptions<StaffingOptions>().BindConfiguration(StaffingOptions.SectionName);
-        services.AddValidatedOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName);
-        services.AddValidatedOptions<GroupVisitOptions>().BindConfiguration(GroupVisitOptions.SectionName);
-        services.AddValidatedOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName);
-        services.AddValidatedOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        services.AddValidatedOptions<ApiOptions>().BindStrictly(ApiOptions.SectionName);
+        services.AddValidatedOptions<CalendarOptions>().BindStrictly(CalendarOptions.SectionName);
+        services.AddValidatedOptions<StaffingOptions>().BindStrictly(StaffingOptions.SectionName);
+        services.AddValidatedOptions<MatchingOptions>().BindStrictly(MatchingOptions.SectionName);
+        services.AddValidatedOptions<GroupVisitOptions>().BindStrictly(GroupVisitOptions.SectionName);
+        services.AddValidatedOptions<IdempotencyOptions>().BindStrictly(IdempotencyOptions.SectionName);
+        services.AddValidatedOptions<SeedOptions>().BindStrictly(SeedOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((seed, environment) => seed.Demo ??= environment.IsDevelopment());
 
         // Lists: demo data fills them only when configuration gives none (arrays don't merge well across sources).
         services.AddValidatedOptions<SitesOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(SitesOptions.SectionName).Bind(options.Sites))
+            .CheckStrictly(SitesOptions.SectionName, typeof(List<SiteOptions>))
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Sites, seed, DemoData.Sites));
-        services.AddValidatedOptions<EligibilityOptions>().BindConfiguration(EligibilityOptions.SectionName)
+        services.AddValidatedOptions<EligibilityOptions>().BindStrictly(EligibilityOptions.SectionName)
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Cohorts, seed, DemoData.Cohorts));
-        services.AddValidatedOptions<FacilityOptions>().BindConfiguration(FacilityOptions.SectionName)
+        services.AddValidatedOptions<FacilityOptions>().BindStrictly(FacilityOptions.SectionName)
             .PostConfigure<IOptions<SeedOptions>>((options, seed) => FillIfEmpty(options.Seed, seed, DemoData.Facilities));
     }
 
     private static void FillIfEmpty<T>(List<T> list, IOptions<SeedOptions> seed, Func<IEnumerable<T>> demo)
     {
-        if (list.Count == 0 && seed.Value.Demo)
+        if (list.Count == 0 && seed.Value.DemoOn)
         {
             list.AddRange(demo());
         }

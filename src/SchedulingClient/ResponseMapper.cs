@@ -78,6 +78,7 @@ internal static class ResponseMapper
         "idempotency-key-reused" => SchedulingOutcome.IdempotencyKeyReused,
         "facility-credentials-invalid" => SchedulingOutcome.FacilityCredentialsInvalid,
         "facility-locked" => SchedulingOutcome.FacilityLocked,
+        "duplicate-request" => SchedulingOutcome.DuplicateRequest,
         null when status == 404 => SchedulingOutcome.NotFound,
         _ => null,
     };

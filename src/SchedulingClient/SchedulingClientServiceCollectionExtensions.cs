@@ -47,7 +47,8 @@ public static class SchedulingClientServiceCollectionExtensions
                 // The pipeline owns time (total and attempt timeouts on the injected clock).
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler<ResilienceHandler>();
+            .AddHttpMessageHandler<ResilienceHandler>()
+            .AddHttpMessageHandler(sp => new ApiKeyHandler(sp.GetRequiredService<IOptions<SchedulingOptions>>()));
     }
 
     // Relative paths ("v1/sites") resolve under the base, also when it has a path of its own.

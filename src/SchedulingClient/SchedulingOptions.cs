@@ -12,6 +12,12 @@ public sealed class SchedulingOptions
     /// <summary>Root of the scheduling API, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>
+    /// This client's key for the API (<c>X-Api-Key</c>). Required: the API answers nothing else without
+    /// one. The line's embedded API gets a fresh key at every start, set here automatically.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
     /// <summary>Budget for one logical call: every attempt and back-off included.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(4);
 

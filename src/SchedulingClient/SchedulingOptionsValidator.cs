@@ -13,6 +13,9 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MinBreakerDuration = TimeSpan.FromMilliseconds(500);
 
+    private const int MinApiKeyLength = 32;
+    private const int MaxApiKeyLength = 256;
+
     public ValidateOptionsResult Validate(string? name, SchedulingOptions o)
     {
         var errors = new List<string>();
@@ -25,6 +28,16 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         else if (!o.BaseUrl.IsAbsoluteUri || (o.BaseUrl.Scheme != Uri.UriSchemeHttp && o.BaseUrl.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add($"{S}:BaseUrl ({o.BaseUrl}) must be an absolute http or https URL.");
+        }
+
+        // Never quotes the key: it is a secret.
+        if (string.IsNullOrEmpty(o.ApiKey))
+        {
+            errors.Add($"{S}:ApiKey is required: the scheduling API refuses requests without this client's key (docs/security.md).");
+        }
+        else if (o.ApiKey.Length is < MinApiKeyLength or > MaxApiKeyLength || o.ApiKey.Any(c => c is <= ' ' or > '~'))
+        {
+            errors.Add($"{S}:ApiKey must be {MinApiKeyLength}-{MaxApiKeyLength} printable characters without spaces (it has {o.ApiKey.Length}).");
         }
 
         if (o.TotalTimeout < MinTimeout || o.TotalTimeout >= MaxTotalTimeout)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PhoneBooking.Dialer.Bench;
 using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
@@ -22,6 +23,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Storage:DataDirectory"] = data.FullName,
     ["Scheduling:BaseUrl"] = "http://127.0.0.1:9/",
+    ["Scheduling:ApiKey"] = PhoneBooking.SchedulingApi.Security.ApiKeys.New(), // nothing listens there: the bench dials callbacks already saved
     ["Twilio:AccountSid"] = "AC00000000000000000000000000000000",
     ["Twilio:AuthToken"] = "bench-token",
     ["Twilio:PhoneNumber"] = "+15550100000",
@@ -36,6 +38,7 @@ builder.Services.AddCallSessions(builder.Configuration);
 builder.Services.AddSchedulingClient(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddPrompts(builder.Configuration);
+builder.Services.AddOutboundPolicy(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
 builder.Services.AddCallbacks(builder.Configuration);
 var lags = new System.Collections.Concurrent.ConcurrentQueue<double>();

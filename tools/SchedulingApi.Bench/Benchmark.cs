@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.SchedulingApi.Matching;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Bench;
 
@@ -24,6 +25,9 @@ internal static class Benchmark
 {
     private static readonly string[] SiteIds = ["bench-east", "bench-west", "bench-north"];
 
+    /// <summary>This run's key: the API knows the bench as a client of role Bench (every scope, no rate limits).</summary>
+    private static readonly string BenchKey = ApiKeys.New();
+
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "scheduling-bench-" + Guid.NewGuid().ToString("N"));
@@ -37,6 +41,7 @@ internal static class Benchmark
         {
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri(address) };
+            client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, BenchKey);
             Console.WriteLine($"Scheduling API benchmark: {options.Requests:N0} requests, concurrency {options.Concurrency}, {Environment.ProcessorCount} CPUs, data in {dataDirectory}");
             Console.WriteLine($"load average before: {LoadAverage()}");
 
@@ -88,6 +93,9 @@ internal static class Benchmark
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
+            ["ApiClients:bench:Role"] = "Bench",
+            ["ApiClients:bench:KeySha256:0"] = ApiKeys.Sha256Hex(BenchKey),
+            ["Security:HmacKey"] = ApiKeys.NewSecret(),
             ["Matching:RunInBackground"] = "false",
             ["Seed:Demo"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -122,7 +130,7 @@ internal static class Benchmark
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/booking-requests")
                 {
-                    Content = JsonContent.Create(RequestFactory.Create(random, today, SiteIds)),
+                    Content = JsonContent.Create(RequestFactory.Create(random, today, SiteIds, index)),
                 };
                 request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
                 var started = Stopwatch.GetTimestamp();

@@ -9,7 +9,8 @@ internal static class RequestFactory
     private static readonly string[] Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     private static readonly string[] Channels = ["web", "web", "phone", "agent"];
 
-    public static object Create(Random random, DateOnly today, IReadOnlyList<string> siteIds)
+    /// <param name="index">This request's number: its contact phone is its own, so each request is another person (one open request per person).</param>
+    public static object Create(Random random, DateOnly today, IReadOnlyList<string> siteIds, int index)
     {
         var preferences = new object[random.Next(1, 4)];
         for (var i = 0; i < preferences.Length; i++)
@@ -27,7 +28,7 @@ internal static class RequestFactory
             person = new { birthDate = $"{birthYear}-{random.Next(1, 13):00}-{random.Next(1, 29):00}", language = random.Next(4) == 0 ? "fr-CA" : "en-CA" },
             preferences,
             channel = Channels[random.Next(Channels.Length)],
-            contactPhone = "+1416555" + random.Next(0, 10_000).ToString("0000", CultureInfo.InvariantCulture),
+            contactPhone = "+1416" + (2_000_000 + index).ToString(CultureInfo.InvariantCulture),
         };
     }
 }

@@ -2,10 +2,17 @@ namespace PhoneBooking.IvrHost.AgentConsole;
 
 public static class AgentConsoleApplicationExtensions
 {
-    /// <summary>Sign-in, the console's pages and routes under <c>/console</c>, and the headers its pages are served with.</summary>
+    /// <summary>
+    /// Sign-in, the console's pages and routes under <c>/console</c>, the headers its pages are served
+    /// with, and — for the console only — the scheme and address a trusted TLS proxy reports.
+    /// </summary>
     public static WebApplication UseAgentConsole(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(AgentConsoleServiceCollectionExtensions.PathBase), console => console.Use(SecureHeaders));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(AgentConsoleServiceCollectionExtensions.PathBase), console =>
+        {
+            console.UseTrustedProxies();
+            console.Use(SecureHeaders);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

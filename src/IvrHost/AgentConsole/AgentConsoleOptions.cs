@@ -16,13 +16,31 @@ public sealed class AgentConsoleOptions
     /// <summary>How stale the incident message a call hears may be on an instance other than the supervisor's.</summary>
     public TimeSpan IncidentCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Failed sign-ins in a row before an account name is locked.</summary>
+    /// <summary>Failed sign-ins from one address, or for one account, before the next must wait.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
-    /// <summary>The first lock; each further failure doubles it, up to <see cref="MaxLockout"/>.</summary>
+    /// <summary>An address's first wait; each further failure from it doubles it, up to <see cref="MaxLockout"/>.</summary>
     public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan MaxLockout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// An account's wait once guessed at from anywhere: short, because the agent may be the one who waits.
+    /// It bounds guessing spread over many addresses to one guess per this long; a supervisor can clear it.
+    /// </summary>
+    public TimeSpan AccountMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A claimed caller nobody acted on for this long goes back to the queue (a supervisor can release one sooner).</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Views of callers' details are audited once per agent, page and call in this time (live updates refetch often).</summary>
+    public TimeSpan ViewAuditInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The TLS proxies in front of the line (IP addresses, or networks as 10.0.0.0/8): only their
+    /// X-Forwarded-For and X-Forwarded-Proto are believed. Empty: none is, and the peer is the source.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>How long a sign-in lasts without activity (a shift).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);

@@ -51,6 +51,16 @@ internal sealed partial class AgentConsoleOptionsValidator : IValidateOptions<Ag
         Between(failures, "Lockout", options.Lockout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Between(failures, "MaxLockout", options.MaxLockout, options.Lockout, TimeSpan.FromDays(1));
         Between(failures, "SessionLifetime", options.SessionLifetime, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+        Between(failures, "AccountMaxDelay", options.AccountMaxDelay, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
+        Between(failures, "ClaimTimeout", options.ClaimTimeout, TimeSpan.FromMinutes(1), TimeSpan.FromHours(8));
+        Between(failures, "ViewAuditInterval", options.ViewAuditInterval, TimeSpan.Zero, TimeSpan.FromHours(1));
+        for (var i = 0; i < options.TrustedProxies.Count; i++)
+        {
+            if (!TrustedProxies.TryParse(options.TrustedProxies[i], out _))
+            {
+                failures.Add($"AgentConsole:TrustedProxies:{i} ('{options.TrustedProxies[i]}') must be an IP address or a network such as 10.0.0.0/8.");
+            }
+        }
         if (options.MaxFailedSignIns is < 1 or > 100)
         {
             failures.Add($"AgentConsole:MaxFailedSignIns ({options.MaxFailedSignIns}) must be between 1 and 100.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -39,7 +40,10 @@ public static class AgentConsoleServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AgentDirectory>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ConsoleSessions>();
+        services.AddSingleton<ClaimActivity>();
         services.AddSingleton<AgentSignIn>();
+        services.AddHttpContextAccessor();
 
         services.TryAddSingleton<ConfiguredIncidentBoard>();
         services.AddSingleton<StoredIncidentBoard>();
@@ -74,14 +78,14 @@ public static class AgentConsoleServiceCollectionExtensions
     {
         services.AddScoped<ConsoleCookieEvents>();
         services.AddAuthentication(AgentPrincipal.Scheme).AddCookie(AgentPrincipal.Scheme);
-        services.AddOptions<CookieAuthenticationOptions>(AgentPrincipal.Scheme).Configure<IOptions<AgentConsoleOptions>>((cookie, console) =>
+        services.AddOptions<CookieAuthenticationOptions>(AgentPrincipal.Scheme).Configure<IOptions<AgentConsoleOptions>, IHostEnvironment>((cookie, console, environment) =>
         {
             // Scoped to the console's paths: Twilio's webhooks never carry it.
             cookie.Cookie.Name = "console.auth";
             cookie.Cookie.Path = PathBase;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = SecurePolicy(environment);
             cookie.LoginPath = $"{PathBase}/sign-in";
             cookie.LogoutPath = $"{PathBase}/sign-out";
             cookie.ExpireTimeSpan = console.Value.SessionLifetime;
@@ -99,10 +103,19 @@ public static class AgentConsoleServiceCollectionExtensions
             antiforgery.Cookie.Path = PathBase;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((antiforgery, environment) => antiforgery.Cookie.SecurePolicy = SecurePolicy(environment));
 
         // Sign-in cookies must survive a restart and be readable by every instance: the key ring lives in the data folder.
         services.AddDataProtection().SetApplicationName("PhoneBooking.IvrHost");
         services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((keys, data, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.File("keys")), logging));
     }
+
+    /// <summary>
+    /// Secure cookies everywhere but Development (plain http on a laptop). Behind a TLS proxy the
+    /// request is https once <see cref="TrustedProxies"/> says so; a cookie marked Secure is never sent
+    /// back over plain http, so a misconfigured proxy fails closed (no sign-in), not open.
+    /// </summary>
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 }

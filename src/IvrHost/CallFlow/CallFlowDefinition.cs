@@ -185,7 +185,9 @@ public static class CallFlowDefinition
 
         flow.Task(SendSms)
             .On<SmsResult>("sent", Booked, when: o => o.Sent, say: "booking.sms.sent")
-            .On<SmsResult>("cannot text", Booked, say: "booking.sms.unavailable");
+            .On<SmsResult>("cannot text", Booked, say: "booking.sms.unavailable")
+            .On<SmsRefused>("already sent", Booked, when: o => o.AlreadySent, say: "booking.sms.already_sent")
+            .On<SmsRefused>("refused", Booked, say: "booking.sms.refused");
 
         // Check or cancel: confirmation code, then birth date.
         flow.Ask(ManageCode, "manage.code.ask", InputSpec.Digits(8), help: "manage.code.help")

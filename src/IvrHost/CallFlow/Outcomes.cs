@@ -52,3 +52,6 @@ public sealed record GroupVisitSubmitted(string Reference) : Outcome;
 public sealed record Saved : Outcome;
 
 public sealed record SmsResult(bool Sent) : Outcome;
+
+/// <summary>The outbound policy kept the text from going: a number never texted or its share used, or this booking already texted in this call.</summary>
+public sealed record SmsRefused(bool AlreadySent) : Outcome;

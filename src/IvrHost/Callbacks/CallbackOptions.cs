@@ -1,14 +1,12 @@
 namespace PhoneBooking.IvrHost.Callbacks;
 
-/// <summary>The outbound queue and its dialer (section <c>Callbacks</c>). Defaults: docs/callbacks.md.</summary>
+/// <summary>The outbound queue and its dialer (section <c>Callbacks</c>). Defaults: docs/callbacks.md. Where it may call and how often: <c>Outbound</c>.</summary>
 public sealed class CallbackOptions
 {
     public const string SectionName = "Callbacks";
 
     public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
         [TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20)];
-
-    public static readonly IReadOnlyList<string> DefaultAllowedCountries = ["CA", "US"];
 
     /// <summary>Runs the dialer in this host. Off: callbacks are still saved (another host, or a later start, dials them).</summary>
     public bool DialerEnabled { get; set; } = true;
@@ -39,15 +37,6 @@ public sealed class CallbackOptions
     /// <summary>Text the person how to reach us once the retries are spent (a machine gets the spoken message instead).</summary>
     public bool FinalSms { get; set; } = true;
 
-    /// <summary>ISO country codes the line calls (NANP members only). Null: Canada and the US.</summary>
-    public List<string>? AllowedCountries { get; set; }
-
-    /// <summary>Calls to 8XX numbers. Off: a callback number is a person's phone, and 8XX traffic pumping is a known fraud.</summary>
-    public bool AllowTollFree { get; set; }
-
-    /// <summary>Calls started to one number in one day (the line's calendar day), all callbacks together.</summary>
-    public int DailyCapPerNumber { get; set; } = 6;
-
     /// <summary>Agent callbacks dialled or on the line at once: the stand-in for "an agent is free".</summary>
     public int MaxConcurrentAgentCallbacks { get; set; } = 2;
 
@@ -62,8 +51,6 @@ public sealed class CallbackOptions
     public TimeSpan StaleCallAfter { get; set; } = TimeSpan.FromHours(4);
 
     public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays is { Count: > 0 } delays ? delays : DefaultRetryDelays;
-
-    public IReadOnlyList<string> EffectiveAllowedCountries => AllowedCountries is { Count: > 0 } countries ? countries : DefaultAllowedCountries;
 
     /// <summary>An attempt in doubt is settled as not placed after this: Twilio's statuses would have come by then.</summary>
     public TimeSpan SettleTime => TimeSpan.FromSeconds(RingTimeoutSeconds) + TimeSpan.FromMinutes(2);

@@ -48,14 +48,9 @@ internal sealed class CallbackOptionsValidator(IOptions<TwilioOptions> twilio) :
             failures.Add($"Callbacks:RetryDelays ({string.Join(", ", options.EffectiveRetryDelays)}) must be at most 10 delays, each more than 0 and at most a day.");
         }
 
-        if (options.EffectiveAllowedCountries.Any(c => c is not { Length: 2 } || !c.All(char.IsAsciiLetterUpper)))
+        if (options.MaxConcurrentAgentCallbacks is < 0 or > 1000)
         {
-            failures.Add($"Callbacks:AllowedCountries ({string.Join(", ", options.EffectiveAllowedCountries)}) must be ISO 3166 codes such as CA and US.");
-        }
-
-        if (options.DailyCapPerNumber is < 1 or > 50 || options.MaxConcurrentAgentCallbacks is < 0 or > 1000)
-        {
-            failures.Add($"Callbacks:DailyCapPerNumber ({options.DailyCapPerNumber}) must be 1-50 and Callbacks:MaxConcurrentAgentCallbacks ({options.MaxConcurrentAgentCallbacks}) 0-1000.");
+            failures.Add($"Callbacks:MaxConcurrentAgentCallbacks ({options.MaxConcurrentAgentCallbacks}) must be between 0 and 1000.");
         }
 
         if (options.Lease < TimeSpan.FromSeconds(10) || options.PollInterval <= TimeSpan.Zero || options.FeedPollInterval <= TimeSpan.Zero || options.StaleCallAfter < TimeSpan.FromMinutes(10))

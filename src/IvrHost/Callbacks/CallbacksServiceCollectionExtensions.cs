@@ -30,7 +30,6 @@ public static class CallbacksServiceCollectionExtensions
         services.AddSingleton<IDialPacer, SqliteDialPacer>();
         services.AddSingleton<DialerMetrics>();
         services.AddSingleton<OutboundUrls>();
-        services.AddSingleton<TollFraudGuard>();
         services.AddSingleton<CallingHours>();
         services.AddSingleton<OutboundCallPlacer>();
         services.AddSingleton<FinalNotices>();

@@ -21,10 +21,13 @@ public interface ICallbackQueue
     /// <summary>Calls we started to this number since <paramref name="since"/> (every callback, every kind).</summary>
     Task<int> DialsSinceAsync(string phone, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>Other callbacks promised in the same incoming call as this one that have been dialled at least once.</summary>
+    Task<int> OtherCallbacksDialledForTheSameCallAsync(string callbackId, CancellationToken cancellationToken);
+
     /// <summary>Not now (calling hours, daily cap): a call or final notice due again at <paramref name="until"/>; the reason stays visible.</summary>
     Task PostponeAsync(string id, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The toll-fraud guard said no: finished, with the reason for supervisors.</summary>
+    /// <summary>The outbound policy said no: finished, with the reason for supervisors.</summary>
     Task RefuseAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Takes the callback for <paramref name="owner"/> until the lease ends and records attempt n+1 as claimed; null when another got it.</summary>

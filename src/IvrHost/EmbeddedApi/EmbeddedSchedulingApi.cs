@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PhoneBooking.Storage;
 using PhoneBooking.SchedulingApi;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.IvrHost.EmbeddedApi;
 
@@ -10,6 +11,8 @@ namespace PhoneBooking.IvrHost.EmbeddedApi;
 /// 127.0.0.1, reached over HTTP exactly as a remote API would be. It starts on first demand (the
 /// scheduling client's options ask for its address) and is built only after the line's own host
 /// was built: building another host first would be taken for the app by WebApplicationFactory.
+/// It knows one client, the line, by a key made afresh at every start and never written down, and
+/// keeps its HMAC key in the line's data folder: `dotnet run` needs no credentials set up.
 /// </summary>
 public sealed partial class EmbeddedSchedulingApi(
     IConfiguration configuration,
@@ -25,6 +28,12 @@ public sealed partial class EmbeddedSchedulingApi(
 
     /// <summary>The line runs the API itself only when no <c>Scheduling:BaseUrl</c> is configured.</summary>
     public bool IsEnabled => string.IsNullOrWhiteSpace(configuration["Scheduling:BaseUrl"]);
+
+    /// <summary>The client name the line has at this API (its requests, offers and events are the line's).</summary>
+    public const string ClientName = "phone-line";
+
+    /// <summary>The line's key for this API: random, for this process only.</summary>
+    public string ApiKey { get; } = ApiKeys.New();
 
     /// <summary>Where the API listens once started (<c>http://127.0.0.1:port/</c>); null before.</summary>
     public Uri? BaseAddress { get; private set; }
@@ -95,6 +104,9 @@ public sealed partial class EmbeddedSchedulingApi(
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = data.Path,
+            [$"{ApiClientsOptions.SectionName}:{ClientName}:Role"] = nameof(ApiClientRole.PhoneLine),
+            [$"{ApiClientsOptions.SectionName}:{ClientName}:KeySha256:0"] = ApiKeys.Sha256Hex(ApiKey),
+            [$"{SecurityOptions.SectionName}:{nameof(SecurityOptions.GenerateHmacKey)}"] = "true",
             [WebHostDefaults.ServerUrlsKey] = url,
             [WebHostDefaults.HttpPortsKey] = "",
             [WebHostDefaults.HttpsPortsKey] = "",

@@ -23,7 +23,10 @@ public static class EmbeddedSchedulingApiExtensions
         return builder;
     }
 
-    /// <summary>The first read of the client's options starts the API, wherever that read happens (start-up validation, first call).</summary>
+    /// <summary>
+    /// The first read of the client's options starts the API, wherever that read happens (start-up
+    /// validation, first call), and gives the client the key this API knows it by.
+    /// </summary>
     private sealed class PointClientAtEmbeddedApi(EmbeddedSchedulingApi api) : IPostConfigureOptions<SchedulingOptions>
     {
         public void PostConfigure(string? name, SchedulingOptions options)
@@ -31,6 +34,7 @@ public static class EmbeddedSchedulingApiExtensions
             if (options.BaseUrl is null && api.IsEnabled)
             {
                 options.BaseUrl = api.EnsureStarted();
+                options.ApiKey = api.ApiKey;
             }
         }
     }

@@ -16,6 +16,9 @@ public interface IHandoffDesk
     /// <summary>True for the one agent whose claim wins.</summary>
     Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken);
 
+    /// <summary>The claim of <paramref name="agent"/> ends and the caller waits for anyone again; false when it was not theirs (any more).</summary>
+    Task<bool> ReleaseAsync(string callSid, string agent, CancellationToken cancellationToken);
+
     Task CompleteAsync(string callSid, string agent, CancellationToken cancellationToken);
 
     /// <summary>

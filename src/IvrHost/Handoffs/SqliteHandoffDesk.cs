@@ -59,6 +59,13 @@ internal sealed class SqliteHandoffDesk(SqliteDatabase database, TimeProvider cl
                 new { callSid, agent }, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
+    public Task<bool> ReleaseAsync(string callSid, string agent, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async connection => await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE handoffs SET status = 'waiting', claimed_by = NULL WHERE call_sid = @callSid AND status = 'claimed' AND claimed_by = @agent COLLATE NOCASE",
+                new { callSid, agent }, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
     public Task CompleteAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(

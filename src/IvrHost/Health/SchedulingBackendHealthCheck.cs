@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using PhoneBooking.SchedulingClient;
 
 namespace PhoneBooking.IvrHost.Health;
@@ -7,8 +6,9 @@ namespace PhoneBooking.IvrHost.Health;
 /// <summary>
 /// Reports the scheduling client's view of the backend. Down is reported as Degraded at worst: a
 /// line whose backend is down still answers, says so and offers a callback, so it stays ready.
+/// The API's address is not reported: readiness is anonymous, and the address is internal.
 /// </summary>
-internal sealed class SchedulingBackendHealthCheck(IBackendHealth backend, IOptions<SchedulingOptions> options) : IHealthCheck
+internal sealed class SchedulingBackendHealthCheck(IBackendHealth backend) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,7 +17,6 @@ internal sealed class SchedulingBackendHealthCheck(IBackendHealth backend, IOpti
         {
             ["state"] = current.State.ToString(),
             ["since"] = current.Since,
-            ["baseUrl"] = options.Value.BaseUrl?.ToString() ?? "",
         };
         var description = $"{current.State}: {current.Reason}";
         return Task.FromResult(current.State == BackendHealthState.Healthy

@@ -38,6 +38,10 @@ public sealed partial class CallerKeys
         return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(phoneNumber)));
     }
 
+    /// <summary>A keyed hash of any value, for one purpose (the outbound policy's text subjects): same secret, separate domain.</summary>
+    public string Keyed(string purpose, string value) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\n" + value)));
+
     /// <summary>Reads the key file, or creates it once. Written aside and moved into place, so a racing process reads a whole key.</summary>
     internal static byte[] LoadOrCreateSecret(string path)
     {

@@ -60,7 +60,13 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
         CallState.SaveReminder => await callbacks.SaveAsync(CallbackRequest.Reminder(s), ct),
         CallState.SaveOfferCallback => await callbacks.SaveAsync(CallbackRequest.ForOffer(s), ct),
         CallState.SaveDeferredRequest => await deferred.SaveAsync(s, ct),
-        CallState.SendSms => new SmsResult(await texts.SendConfirmationAsync(s, ct)),
+        CallState.SendSms => await texts.SendConfirmationAsync(s, ct) switch
+        {
+            TextOutcome.Sent => new SmsResult(Sent: true),
+            TextOutcome.Refused => new SmsRefused(AlreadySent: false),
+            TextOutcome.AlreadySent => new SmsRefused(AlreadySent: true),
+            _ => new SmsResult(Sent: false),
+        },
 
         _ => throw new InvalidOperationException($"State {s.State} has no work."),
     };

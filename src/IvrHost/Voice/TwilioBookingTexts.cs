@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
+using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
@@ -8,23 +9,32 @@ using PhoneBooking.Twilio.Types;
 namespace PhoneBooking.IvrHost.Voice;
 
 /// <summary>
-/// The booking's text copy through Twilio's Messages API. A number that cannot take texts (a
-/// landline: Twilio error 21614) or any sending failure is a "cannot text" the caller hears,
-/// never a failed call: the code was already read twice.
+/// The booking's text copy through Twilio's Messages API, only where the outbound policy allows
+/// (the same number rules as calls; once per booking per call, however often 2 is pressed; a cap
+/// per number and per call). A number that cannot take texts (a landline: Twilio error 21614) or
+/// any sending failure is a "cannot text" the caller hears, never a failed call: the code was
+/// already read twice.
 /// </summary>
 public sealed partial class TwilioBookingTexts(
     TwilioRestClient twilio,
+    OutboundTexts outbound,
     PromptCatalog prompts,
     LineClock lineClock,
     IOptionsMonitor<TwilioOptions> options,
     ILogger<TwilioBookingTexts> logger) : IBookingTexts
 {
-    public async Task<bool> SendConfirmationAsync(CallSession session, CancellationToken cancellationToken)
+    public async Task<TextOutcome> SendConfirmationAsync(CallSession session, CancellationToken cancellationToken)
     {
         var to = session.CallbackNumber ?? session.CallerId;
         if (to is null || options.CurrentValue.PhoneNumber is not { Length: > 0 } from || session.Booking is null)
         {
-            return false;
+            return TextOutcome.CannotText;
+        }
+
+        var clearance = await outbound.ClearAsync(session.CallSid, to, session.Booking.ConfirmationCode, cancellationToken);
+        if (!clearance.Allowed)
+        {
+            return clearance.Refusal == TextClearance.AlreadySent ? TextOutcome.AlreadySent : TextOutcome.Refused;
         }
 
         var body = prompts.RenderText("booking.sms.body", session.Locale, PromptArguments.For("booking.sms.body", session, lineClock.Context().Today));
@@ -32,12 +42,13 @@ public sealed partial class TwilioBookingTexts(
         {
             var message = await twilio.CreateMessageAsync(new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(from), Body = body }, cancellationToken);
             LogSent(logger, session.CallSid, message.Sid);
-            return true;
+            return TextOutcome.Sent;
         }
         catch (Exception exception) when (exception is TwilioApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogNotSent(logger, session.CallSid, exception.Message);
-            return false;
+            await outbound.NotSentAsync(clearance, CancellationToken.None);
+            return TextOutcome.CannotText;
         }
     }
 

@@ -43,8 +43,33 @@ internal static class Problems
             ? "The request body is too large."
             : string.Create(CultureInfo.InvariantCulture, $"The request body must be at most {maxBytes} bytes."));
 
+    public static ProblemHttpResult Unauthenticated(bool keyGiven) =>
+        Problem(401, "unauthenticated", "API key required", keyGiven
+            ? "The X-Api-Key header does not hold a key this API knows."
+            : "Send the client's key in the X-Api-Key header. Without one, only /health and /openapi/v1.json answer.");
+
+    public static ProblemHttpResult Forbidden(string scope) =>
+        Problem(403, "forbidden", "Not allowed for this client", string.IsNullOrEmpty(scope)
+            ? "This client may not use this endpoint."
+            : $"This client may not use this endpoint: it needs the scope {scope}.");
+
+    public static ProblemHttpResult ChannelNotAllowed(string channel, string scope) =>
+        Problem(403, "forbidden", "Not allowed for this client", $"Booking requests with channel {channel} need the scope {scope}.");
+
+    public static ProblemHttpResult RateLimited(TimeSpan retryAfter) =>
+        Problem(429, "rate-limited", "Too many requests", "This client sent more requests than its limit allows; wait Retry-After seconds.", ("retryAfterSeconds", Seconds(retryAfter)));
+
+    public static ProblemHttpResult TooManyAttempts(TimeSpan retryAfter) =>
+        Problem(429, "too-many-attempts", "Too many wrong attempts", "Too many wrong attempts; wait Retry-After seconds before trying again.", ("retryAfterSeconds", Seconds(retryAfter)));
+
+    public static ProblemHttpResult DuplicateRequest() =>
+        Problem(409, "duplicate-request", "This person already has a request", "This person already has an open booking request or a booking. Look the booking up, or cancel it, before booking again.");
+
     public static ProblemHttpResult DatabaseUnavailable() =>
         Problem(503, "unavailable", "Temporarily unavailable", "The booking database is busy or unavailable; retry shortly with the same Idempotency-Key.");
+
+    /// <summary>Whole seconds, rounded up: a client waiting that long is never early.</summary>
+    public static int Seconds(TimeSpan wait) => (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
 
     private static ProblemHttpResult Problem(int status, string slug, string title, string detail, params (string Name, object Value)[] extensions)
     {

@@ -28,4 +28,20 @@ internal static class ValidatedOptionsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, SelfValidatingOptions<T>>());
         return services.AddOptions<T>().ValidateOnStart();
     }
+
+    /// <summary>Binds the section, and fails the start on any value under it the binder would silently drop (<see cref="StrictBinding"/>).</summary>
+    public static OptionsBuilder<T> BindStrictly<T>(this OptionsBuilder<T> builder, string sectionName)
+        where T : class
+    {
+        builder.Services.AddSingleton<IValidateOptions<T>>(sp => new StrictBindingValidator<T>(sp.GetRequiredService<IConfiguration>(), sectionName));
+        return builder.BindConfiguration(sectionName);
+    }
+
+    /// <summary>Fails the start on any value under <paramref name="sectionName"/> that does not convert to <paramref name="boundType"/>'s elements (the caller binds it).</summary>
+    public static OptionsBuilder<T> CheckStrictly<T>(this OptionsBuilder<T> builder, string sectionName, Type boundType)
+        where T : class
+    {
+        builder.Services.AddSingleton<IValidateOptions<T>>(sp => new StrictBindingValidator<T>(sp.GetRequiredService<IConfiguration>(), sectionName, boundType));
+        return builder;
+    }
 }

@@ -6,6 +6,7 @@ using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Offers;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.BookingRequests;
 
@@ -13,6 +14,9 @@ internal sealed class BookingRequestService(
     IBookingRequestStore requests,
     IOfferStore offers,
     IBookingStore bookings,
+    ResourceOwners owners,
+    PersonKeys people,
+    IPersonKeyStore personRequests,
     Views views,
     EligibilityPolicy eligibility,
     BusinessCalendar calendar,
@@ -22,8 +26,15 @@ internal sealed class BookingRequestService(
     IOptions<MatchingOptions> matching,
     ILogger<BookingRequestService> logger)
 {
-    public async Task<BookingRequestAccepted> SubmitAsync(ValidBookingRequest input, CancellationToken cancellationToken)
+    /// <summary>Queues the request; null when the person already has an open request or a booking (one each).</summary>
+    public async Task<BookingRequestAccepted?> SubmitAsync(ValidBookingRequest input, ApiClient client, CancellationToken cancellationToken)
     {
+        var personKey = people.For(input);
+        if (await personRequests.HasOpenRequestAsync(personKey, cancellationToken))
+        {
+            return null;
+        }
+
         var now = calendar.Now;
         var decision = eligibility.Decide(input.BirthDate, input.PostalCode);
         var status = decision.Eligible ? RequestStatus.Queued : RequestStatus.AwaitingEligibility;
@@ -32,6 +43,8 @@ internal sealed class BookingRequestService(
             input.HealthCardNumber, input.PostalCode, input.ContactPhone, input.Preferences, decision.Cohort,
             decision.Eligible ? null : decision.OpensOn, 0, null, null, now);
         await requests.InsertAsync(request, cancellationToken);
+        await owners.RecordAsync(request.Id, client, cancellationToken);
+        await personRequests.RecordAsync(request.Id, personKey, cancellationToken);
 
         // Newest in the queue, and writes are serialized: the queue length is this request's position.
         int? position = decision.Eligible ? await requests.CountQueuedAsync(cancellationToken) : null;
@@ -44,9 +57,10 @@ internal sealed class BookingRequestService(
         return new BookingRequestAccepted(request.Id, status, position, EstimateOfferAt(position, now), request.EligibleFrom);
     }
 
-    public async Task<BookingRequestStatusResponse?> GetStatusAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The status of a request <paramref name="client"/> made: another client's is not found (it would show the confirmation code).</summary>
+    public async Task<BookingRequestStatusResponse?> GetStatusAsync(string id, ApiClient client, CancellationToken cancellationToken)
     {
-        if (await requests.GetAsync(id, cancellationToken) is not { } request)
+        if (await requests.GetAsync(id, cancellationToken) is not { } request || !await owners.MayUseAsync(request.Id, client, cancellationToken))
         {
             return null;
         }

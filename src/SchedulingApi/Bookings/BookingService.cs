@@ -27,13 +27,9 @@ internal sealed class BookingService(
 
     public Task<BookingResponse> ViewAsync(Booking booking, CancellationToken cancellationToken) => views.BookingAsync(booking, cancellationToken);
 
-    public async Task<IResult> CancelAsync(string confirmationCode, DateOnly birthDate, CancellationToken cancellationToken)
+    /// <summary>Cancels a booking found by its code and birth date (the caller has checked both).</summary>
+    public async Task<IResult> CancelAsync(Booking booking, CancellationToken cancellationToken)
     {
-        if (await FindAsync(confirmationCode, birthDate, cancellationToken) is not { } booking)
-        {
-            return Problems.NotFound("No booking matches this confirmation code and birth date.");
-        }
-
         var now = calendar.Now;
         if (!await bookings.TryCancelAsync(booking.ConfirmationCode, now, cancellationToken))
         {

@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi.Api;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Eligibility;
 
@@ -11,7 +12,7 @@ internal static class EligibilityEndpoints
     public static RouteGroupBuilder MapEligibilityEndpoints(this RouteGroupBuilder v1)
     {
         // A read-only POST: the birth date travels in the body, never in a URL.
-        v1.MapPost("/eligibility", Check).WithTags("Eligibility").WithName("CheckEligibility")
+        v1.MapPost("/eligibility", Check).WithTags("Eligibility").WithName("CheckEligibility").RequireAuthorization(Scopes.CatalogRead)
             .Accepts<EligibilityRequest>("application/json")
             .Produces<EligibilityResponse>()
             .ProducesValidationProblem();

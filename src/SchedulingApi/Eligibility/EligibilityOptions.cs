@@ -16,7 +16,7 @@ public sealed class EligibilityOptions : IValidatableOptions
     {
         if (Cohorts.Count == 0)
         {
-            yield return "Eligibility:Cohorts must list at least one cohort (or leave Seed:Demo on to get the demo cohorts).";
+            yield return "Eligibility:Cohorts must list at least one cohort (or set Seed:Demo to true for the demo cohorts; it is on by default only in Development).";
         }
 
         for (var i = 0; i < Cohorts.Count; i++)

@@ -1,5 +1,6 @@
 using PhoneBooking.SchedulingApi.Api;
 using PhoneBooking.SchedulingApi.BookingRequests;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Events;
 
@@ -15,13 +16,14 @@ internal static class EventEndpoints
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/events", Read).WithTags("Events").WithName("ReadEvents")
+        v1.MapGet("/events", Read).WithTags("Events").WithName("ReadEvents").RequireAuthorization(Scopes.EventsRead)
             .Produces<EventPage>()
             .ProducesValidationProblem();
         return v1;
     }
 
-    private static async Task<IResult> Read(string? after, string? limit, IEventStore events, CancellationToken cancellationToken)
+    /// <summary>Only the events of the client's own requests and group visits: another's ids are not its to follow.</summary>
+    private static async Task<IResult> Read(string? after, string? limit, ApiClient client, IEventStore events, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         QueryValues.TryLong(after, "after", 0, long.MaxValue, errors, out var afterId);
@@ -32,7 +34,7 @@ internal static class EventEndpoints
         }
 
         var cursor = afterId ?? 0;
-        var page = await events.ReadAsync(cursor, (int)(pageSize ?? DefaultLimit), cancellationToken);
+        var page = await events.ReadAsync(cursor, (int)(pageSize ?? DefaultLimit), client.Name, cancellationToken);
         return TypedResults.Ok(new EventPage(
             [.. page.Select(e => new EventResponse(e.Id, e.Type, e.OccurredAt, e.RequestId, e.OfferId, e.Channel, e.GroupVisitId))],
             page.Count == 0 ? cursor : page[^1].Id));

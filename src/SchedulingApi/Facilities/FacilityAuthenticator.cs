@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using PhoneBooking.SchedulingApi.Api;
 using PhoneBooking.SchedulingApi.Observability;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Storage;
 
 namespace PhoneBooking.SchedulingApi.Facilities;
@@ -9,57 +9,41 @@ namespace PhoneBooking.SchedulingApi.Facilities;
 internal sealed record FacilitySignIn(Facility? Facility, IResult? Problem);
 
 /// <summary>
-/// Checks a facility code and PIN. Failures are counted per code as typed, known or not, so an unknown
-/// code and a wrong PIN look the same (same answer, same countdown, same lock, same hashing time).
-/// Must run inside a write transaction: it records failures.
+/// Checks a facility code and PIN. Wrong PINs are counted per code as typed, known or not, so an
+/// unknown code and a wrong PIN look the same (same answer, same countdown, same delay, same hashing
+/// time). After the free attempts each guess must wait a doubling delay (423 with Retry-After), never
+/// a lock longer than <c>Throttling:FacilityCodes:MaxDelay</c>: someone guessing cannot keep the real
+/// coordinator out for long. Must run inside a write transaction: it records failures.
 /// </summary>
 internal sealed class FacilityAuthenticator(
     IFacilityStore facilities,
     PinHasher hasher,
-    BusinessCalendar calendar,
+    GuessThrottle throttle,
     IUnitOfWork unitOfWork,
     SchedulingMetrics metrics,
-    IOptions<FacilityOptions> options,
     ILogger<FacilityAuthenticator> logger)
 {
-    public async Task<FacilitySignIn> SignInAsync(string code, string pin, CancellationToken cancellationToken)
+    public async Task<FacilitySignIn> SignInAsync(string code, string pin, ApiClient client, CancellationToken cancellationToken)
     {
-        var now = calendar.Now;
-        var failures = await facilities.GetSignInFailuresAsync(code, cancellationToken);
-        if (failures.LockedUntil > now)
+        if (await throttle.CheckAsync(GuessKind.FacilityCode, code, client, cancellationToken) is { } refusal)
         {
-            return new FacilitySignIn(null, Problems.FacilityLocked(failures.LockedUntil.Value));
-        }
-
-        if (failures.LockedUntil is not null)
-        {
-            failures = SignInFailures.None; // the lock has run out: a fresh set of attempts
+            return new FacilitySignIn(null, refusal);
         }
 
         var facility = await facilities.GetByCodeAsync(code, cancellationToken);
         var pinMatches = PinHasher.Verify(pin, facility?.PinHash ?? hasher.DecoyHash);
         if (facility is not null && pinMatches)
         {
-            await facilities.SaveSignInFailuresAsync(code, SignInFailures.None, cancellationToken);
+            await throttle.SucceededAsync(GuessKind.FacilityCode, code, cancellationToken);
             return new FacilitySignIn(facility, null);
         }
 
-        var settings = options.Value;
-        var attempts = failures.FailedAttempts + 1;
+        var remaining = await throttle.FailedAsync(GuessKind.FacilityCode, code, client, cancellationToken);
         unitOfWork.AfterCommit(() =>
         {
             metrics.FacilitySignInFailed();
-            logger.FacilitySignInFailed(attempts, facility is not null);
+            logger.FacilitySignInFailed(remaining, facility is not null);
         });
-        if (attempts >= settings.MaxFailedAttempts)
-        {
-            var lockedUntil = now.AddMinutes(settings.LockMinutes);
-            await facilities.SaveSignInFailuresAsync(code, new SignInFailures(attempts, lockedUntil), cancellationToken);
-            unitOfWork.AfterCommit(() => logger.FacilityLocked(lockedUntil, attempts, facility?.Id));
-            return new FacilitySignIn(null, Problems.FacilityLocked(lockedUntil));
-        }
-
-        await facilities.SaveSignInFailuresAsync(code, new SignInFailures(attempts, null), cancellationToken);
-        return new FacilitySignIn(null, Problems.FacilityCredentialsInvalid(settings.MaxFailedAttempts - attempts));
+        return new FacilitySignIn(null, Problems.FacilityCredentialsInvalid(remaining));
     }
 }

@@ -1,5 +1,6 @@
 using PhoneBooking.SchedulingApi.Api;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Facilities;
 
@@ -13,12 +14,14 @@ internal static class FacilityEndpoints
     {
         // No Idempotency-Key (it is a check), but a transaction: wrong PINs are counted.
         v1.MapPost("/facilities/verify", Verify).WithTags("Facilities").WithName("VerifyFacility")
+            .RequireAuthorization(Scopes.FacilitiesVerify)
             .InWriteTransaction()
             .Accepts<FacilityCredentialsBody>("application/json")
             .Produces<FacilityResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status423Locked);
+            .ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return v1;
     }
 
@@ -29,7 +32,7 @@ internal static class FacilityEndpoints
         FieldRules.Digits(errors, "pin", pin, 4, 8);
     }
 
-    private static async Task<IResult> Verify(JsonBody<FacilityCredentialsBody> body, FacilityAuthenticator authenticator, CancellationToken cancellationToken)
+    private static async Task<IResult> Verify(JsonBody<FacilityCredentialsBody> body, ApiClient client, FacilityAuthenticator authenticator, CancellationToken cancellationToken)
     {
         if (body.Problem is { } problem)
         {
@@ -43,7 +46,7 @@ internal static class FacilityEndpoints
             return Problems.Validation(errors);
         }
 
-        var signIn = await authenticator.SignInAsync(body.Value.FacilityCode!, body.Value.Pin!, cancellationToken);
+        var signIn = await authenticator.SignInAsync(body.Value.FacilityCode!, body.Value.Pin!, client, cancellationToken);
         return signIn.Facility is { } facility
             ? TypedResults.Ok(new FacilityResponse(facility.Id, facility.Name, facility.SpokenName))
             : signIn.Problem!;

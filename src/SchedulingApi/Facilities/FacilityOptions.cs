@@ -2,14 +2,10 @@ using PhoneBooking.SchedulingApi.Api;
 
 namespace PhoneBooking.SchedulingApi.Facilities;
 
-/// <summary>Section <c>Facilities</c>: sign-in lockout, PIN hashing cost, and facilities to create at start.</summary>
+/// <summary>Section <c>Facilities</c>: PIN hashing cost and facilities to create at start (wrong PINs: <c>Throttling:FacilityCodes</c>).</summary>
 public sealed class FacilityOptions : IValidatableOptions
 {
     public const string SectionName = "Facilities";
-
-    public int MaxFailedAttempts { get; set; } = 5;
-
-    public int LockMinutes { get; set; } = 15;
 
     /// <summary>PBKDF2-SHA256 iterations for new PIN hashes (stored hashes carry their own count).</summary>
     public int PinHashIterations { get; set; } = 100_000;
@@ -19,16 +15,6 @@ public sealed class FacilityOptions : IValidatableOptions
 
     public IEnumerable<string> Validate()
     {
-        if (MaxFailedAttempts is < 1 or > 100)
-        {
-            yield return $"Facilities:MaxFailedAttempts must be between 1 and 100, not {MaxFailedAttempts}.";
-        }
-
-        if (LockMinutes is < 1 or > 10080)
-        {
-            yield return $"Facilities:LockMinutes must be between 1 and 10080, not {LockMinutes}.";
-        }
-
         if (PinHashIterations is < 1000 or > 10_000_000)
         {
             yield return $"Facilities:PinHashIterations must be between 1000 and 10000000, not {PinHashIterations}.";

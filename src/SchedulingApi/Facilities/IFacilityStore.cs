@@ -8,8 +8,4 @@ public interface IFacilityStore
 
     /// <summary>Adds the facility unless its code exists (a seed never overwrites a changed PIN).</summary>
     Task<bool> AddIfMissingAsync(Facility facility, CancellationToken cancellationToken);
-
-    Task<SignInFailures> GetSignInFailuresAsync(string code, CancellationToken cancellationToken);
-
-    Task SaveSignInFailuresAsync(string code, SignInFailures failures, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using PhoneBooking.SchedulingApi.Api;
 using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.Idempotency;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.GroupVisits;
 
@@ -12,20 +13,23 @@ internal static class GroupVisitEndpoints
     public static RouteGroupBuilder MapGroupVisitEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/group-visits", Submit).WithTags("Group visits").WithName("SubmitGroupVisit")
+            .RequireAuthorization(Scopes.GroupVisits)
             .RequireIdempotencyKey()
             .Accepts<GroupVisitBody>("application/json")
             .Produces<GroupVisitAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status423Locked);
+            .ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         v1.MapGet("/group-visits/{groupVisitId}", Get).WithTags("Group visits").WithName("GetGroupVisit")
+            .RequireAuthorization(Scopes.GroupVisits)
             .Produces<GroupVisitResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
 
-    private static async Task<IResult> Submit(JsonBody<GroupVisitBody> body, GroupVisitService service, BusinessCalendar calendar, CancellationToken cancellationToken)
+    private static async Task<IResult> Submit(JsonBody<GroupVisitBody> body, ApiClient client, GroupVisitService service, BusinessCalendar calendar, CancellationToken cancellationToken)
     {
         if (body.Problem is { } problem)
         {
@@ -34,11 +38,11 @@ internal static class GroupVisitEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var visit = Validate(body.Value!, calendar.Today, errors);
-        return visit is null ? Problems.Validation(errors) : await service.SubmitAsync(visit, cancellationToken);
+        return visit is null ? Problems.Validation(errors) : await service.SubmitAsync(visit, client, cancellationToken);
     }
 
-    private static async Task<IResult> Get(string groupVisitId, GroupVisitService service, CancellationToken cancellationToken) =>
-        await service.GetAsync(groupVisitId, cancellationToken) is { } visit
+    private static async Task<IResult> Get(string groupVisitId, ApiClient client, GroupVisitService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(groupVisitId, client, cancellationToken) is { } visit
             ? TypedResults.Ok(visit)
             : Problems.NotFound("No group visit has this id.");
 

@@ -3,6 +3,7 @@ using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.GroupVisits;
 
@@ -12,6 +13,7 @@ internal sealed class GroupVisitService(
     IGroupVisitStore visits,
     IFacilityStore facilities,
     FacilityAuthenticator authenticator,
+    ResourceOwners owners,
     IUnitOfWork unitOfWork,
     BusinessCalendar calendar,
     MatcherSignal matcher,
@@ -19,9 +21,9 @@ internal sealed class GroupVisitService(
 {
     private const int ReferenceLength = 6;
 
-    public async Task<IResult> SubmitAsync(ValidGroupVisit input, CancellationToken cancellationToken)
+    public async Task<IResult> SubmitAsync(ValidGroupVisit input, ApiClient client, CancellationToken cancellationToken)
     {
-        var signIn = await authenticator.SignInAsync(input.FacilityCode, input.Pin, cancellationToken);
+        var signIn = await authenticator.SignInAsync(input.FacilityCode, input.Pin, client, cancellationToken);
         if (signIn.Facility is not { } facility)
         {
             return signIn.Problem!;
@@ -31,6 +33,7 @@ internal sealed class GroupVisitService(
             0, Ids.New("gv"), await NewReferenceAsync(cancellationToken), facility.Id, input.ResidentCount, input.StaffCount,
             input.PreferredDates, input.ContactPhone, input.Language, GroupVisitStatus.Queued, null, calendar.Now);
         var seq = await visits.InsertAsync(visit, cancellationToken);
+        await owners.RecordAsync(visit.Id, client, cancellationToken);
         var position = await visits.GetQueuePositionAsync(seq, cancellationToken);
         unitOfWork.AfterCommit(() =>
         {
@@ -40,9 +43,10 @@ internal sealed class GroupVisitService(
         return TypedResults.Accepted($"/v1/group-visits/{visit.Id}", new GroupVisitAccepted(visit.Id, visit.Reference, visit.Status, position));
     }
 
-    public async Task<GroupVisitResponse?> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The visit, if <paramref name="client"/> made it: another client's is not found.</summary>
+    public async Task<GroupVisitResponse?> GetAsync(string id, ApiClient client, CancellationToken cancellationToken)
     {
-        if (await visits.GetAsync(id, cancellationToken) is not { } visit)
+        if (await visits.GetAsync(id, cancellationToken) is not { } visit || !await owners.MayUseAsync(visit.Id, client, cancellationToken))
         {
             return null;
         }

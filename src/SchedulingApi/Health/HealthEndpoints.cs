@@ -9,8 +9,9 @@ internal static class HealthEndpoints
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         // live: the process answers; ready: the database answers too (503 otherwise).
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        // Anonymous: a load balancer has no key.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 }

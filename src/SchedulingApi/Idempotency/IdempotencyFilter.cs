@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using PhoneBooking.SchedulingApi.Api;
 using PhoneBooking.SchedulingApi.Observability;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Storage;
 
 namespace PhoneBooking.SchedulingApi.Idempotency;
@@ -11,8 +10,10 @@ namespace PhoneBooking.SchedulingApi.Idempotency;
 /// Makes a write safe to retry. The key lookup, the handler's changes and the stored response share
 /// one transaction (SQLite: one writer at a time), so two concurrent requests with one key can never
 /// both run the handler, and a crash never leaves a change without its stored response.
-/// Keys are scoped per endpoint; the fingerprint covers the concrete path (which offer) and the body bytes.
-/// 400 responses are not stored: the client may fix the body and retry with the same key.
+/// Keys are scoped per client and endpoint; the fingerprint is an HMAC (under the API's key) of the concrete
+/// path (which offer) and the body bytes — so a stored fingerprint cannot be brute-forced back to a PIN.
+/// Not stored: 400 (the client may fix the body and retry with the same key) and "come back later"
+/// (423, 429): the same key must work once the wait is over.
 /// </summary>
 internal static class IdempotencyFilter
 {
@@ -47,8 +48,10 @@ internal static class IdempotencyFilter
         var services = http.RequestServices;
         var unitOfWork = services.GetRequiredService<IUnitOfWork>();
         var store = services.GetRequiredService<IIdempotencyStore>();
-        var scope = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}";
-        var fingerprint = Fingerprint(http.Request.Path, body.Bytes);
+        var client = http.User.Identity?.Name ?? SecurityRefusals.Anonymous;
+        var scope = $"{client} {http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}";
+        var secrets = services.GetRequiredService<ApiSecrets>();
+        var path = http.Request.Path.Value ?? "";
         var cancellationToken = http.RequestAborted;
 
         await unitOfWork.BeginAsync(cancellationToken);
@@ -56,7 +59,7 @@ internal static class IdempotencyFilter
         {
             if (await store.FindAsync(scope, key, cancellationToken) is { } stored)
             {
-                if (stored.Fingerprint != fingerprint)
+                if (!secrets.FingerprintMatches(stored.Fingerprint, path, body.Bytes))
                 {
                     return Problems.IdempotencyKeyReused();
                 }
@@ -66,8 +69,9 @@ internal static class IdempotencyFilter
             }
 
             var response = await CaptureAsync(http, await next(context));
-            if (response.StatusCode is not StatusCodes.Status400BadRequest and < 500)
+            if (response.StatusCode is not (StatusCodes.Status400BadRequest or StatusCodes.Status423Locked or StatusCodes.Status429TooManyRequests) and < 500)
             {
+                var fingerprint = secrets.Fingerprint(path, body.Bytes);
                 var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
                 await store.SaveAsync(
                     new IdempotencyRecord(scope, key, fingerprint, response.StatusCode, response.ContentType, response.Location, response.Body, now),
@@ -81,14 +85,6 @@ internal static class IdempotencyFilter
         {
             await unitOfWork.RollbackAsync();
         }
-    }
-
-    private static string Fingerprint(PathString path, byte[] body)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(path.Value + "\n"));
-        hash.AppendData(body);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Runs the handler's result into a buffer, so the exact bytes can be stored before anything reaches the client.</summary>

@@ -32,11 +32,8 @@ internal static partial class Log
     [LoggerMessage(31, LogLevel.Information, "Booking of request {RequestId} cancelled")]
     public static partial void BookingCancelled(this ILogger logger, string requestId);
 
-    [LoggerMessage(40, LogLevel.Warning, "Facility sign-in failed ({FailedAttempts} in a row, known facility: {KnownFacility})")]
-    public static partial void FacilitySignInFailed(this ILogger logger, int failedAttempts, bool knownFacility);
-
-    [LoggerMessage(41, LogLevel.Warning, "Facility sign-in locked until {LockedUntil} after {FailedAttempts} wrong attempts (facility {FacilityId})")]
-    public static partial void FacilityLocked(this ILogger logger, DateTimeOffset lockedUntil, int failedAttempts, string? facilityId);
+    [LoggerMessage(40, LogLevel.Warning, "Facility sign-in failed ({AttemptsBeforeDelay} attempts left before each must wait, known facility: {KnownFacility})")]
+    public static partial void FacilitySignInFailed(this ILogger logger, int attemptsBeforeDelay, bool knownFacility);
 
     [LoggerMessage(50, LogLevel.Information, "Group visit {GroupVisitId} queued for facility {FacilityId}")]
     public static partial void GroupVisitQueued(this ILogger logger, string groupVisitId, string facilityId);

@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi.Idempotency;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Offers;
 
@@ -6,12 +7,13 @@ internal static class OfferEndpoints
 {
     public static RouteGroupBuilder MapOfferEndpoints(this RouteGroupBuilder v1)
     {
-        var offers = v1.MapGroup("/offers/{offerId}").WithTags("Offers");
-        offers.MapPost("/accept", (string offerId, OfferService service, CancellationToken ct) => service.AcceptAsync(offerId, ct))
+        // Only offers made to the client's own requests: another's look like an unknown id.
+        var offers = v1.MapGroup("/offers/{offerId}").WithTags("Offers").RequireAuthorization(Scopes.OffersDecide);
+        offers.MapPost("/accept", (string offerId, ApiClient client, OfferService service, CancellationToken ct) => service.AcceptAsync(offerId, client, ct))
             .WithName("AcceptOffer").RequireIdempotencyKey().Produces<AcceptOfferResponse>().WithOfferProblems();
-        offers.MapPost("/decline", (string offerId, OfferService service, CancellationToken ct) => service.DeclineAsync(offerId, ct))
+        offers.MapPost("/decline", (string offerId, ApiClient client, OfferService service, CancellationToken ct) => service.DeclineAsync(offerId, client, ct))
             .WithName("DeclineOffer").RequireIdempotencyKey().Produces<DeclineOfferResponse>().WithOfferProblems();
-        offers.MapPost("/hold", (string offerId, OfferService service, CancellationToken ct) => service.StartHoldAsync(offerId, ct))
+        offers.MapPost("/hold", (string offerId, ApiClient client, OfferService service, CancellationToken ct) => service.StartHoldAsync(offerId, client, ct))
             .WithName("StartOfferHold").RequireIdempotencyKey().Produces<OfferResponse>().WithOfferProblems();
         return v1;
     }

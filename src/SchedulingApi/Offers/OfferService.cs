@@ -6,6 +6,7 @@ using PhoneBooking.SchedulingApi.Events;
 using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Offers;
 
@@ -16,6 +17,7 @@ internal sealed class OfferService(
     IBookingStore bookings,
     IEventStore events,
     OfferLifecycle lifecycle,
+    ResourceOwners owners,
     ConfirmationCodes codes,
     Views views,
     IUnitOfWork unitOfWork,
@@ -24,8 +26,13 @@ internal sealed class OfferService(
     IOptions<MatchingOptions> matching,
     ILogger<OfferService> logger)
 {
-    public async Task<IResult> AcceptAsync(string offerId, CancellationToken cancellationToken)
+    public async Task<IResult> AcceptAsync(string offerId, ApiClient client, CancellationToken cancellationToken)
     {
+        if (await ForeignAsync(offerId, client, cancellationToken))
+        {
+            return NotFound();
+        }
+
         if (await PendingOfferAsync(offerId, cancellationToken) is not { } offer)
         {
             return await RefusalAsync(offerId, cancellationToken);
@@ -53,8 +60,13 @@ internal sealed class OfferService(
         return TypedResults.Ok(new AcceptOfferResponse(request.Id, await views.BookingAsync(booking, cancellationToken)));
     }
 
-    public async Task<IResult> DeclineAsync(string offerId, CancellationToken cancellationToken)
+    public async Task<IResult> DeclineAsync(string offerId, ApiClient client, CancellationToken cancellationToken)
     {
+        if (await ForeignAsync(offerId, client, cancellationToken))
+        {
+            return NotFound();
+        }
+
         if (await PendingOfferAsync(offerId, cancellationToken) is not { } offer)
         {
             return await RefusalAsync(offerId, cancellationToken);
@@ -66,8 +78,13 @@ internal sealed class OfferService(
     }
 
     /// <summary>Starts the hold clock when the person is reached, once: later calls return the same hold.</summary>
-    public async Task<IResult> StartHoldAsync(string offerId, CancellationToken cancellationToken)
+    public async Task<IResult> StartHoldAsync(string offerId, ApiClient client, CancellationToken cancellationToken)
     {
+        if (await ForeignAsync(offerId, client, cancellationToken))
+        {
+            return NotFound();
+        }
+
         if (await PendingOfferAsync(offerId, cancellationToken) is not { } offer)
         {
             return await RefusalAsync(offerId, cancellationToken);
@@ -107,10 +124,16 @@ internal sealed class OfferService(
         return offer;
     }
 
+    /// <summary>True for an offer made to another client's request: answered exactly like an unknown id.</summary>
+    private async Task<bool> ForeignAsync(string offerId, ApiClient client, CancellationToken cancellationToken) =>
+        await offers.GetAsync(offerId, cancellationToken) is { } offer && !await owners.MayUseAsync(offer.RequestId, client, cancellationToken);
+
+    private static IResult NotFound() => Problems.NotFound("No offer has this id.");
+
     private async Task<IResult> RefusalAsync(string offerId, CancellationToken cancellationToken) =>
         (await offers.GetAsync(offerId, cancellationToken))?.Status switch
         {
-            null => Problems.NotFound("No offer has this id."),
+            null => NotFound(),
             OfferStatus.Expired => Problems.OfferExpired(),
             _ => Problems.OfferDecided(),
         };

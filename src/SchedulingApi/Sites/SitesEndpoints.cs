@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi.Api;
+using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Sites;
 
@@ -8,9 +9,9 @@ internal static class SitesEndpoints
 
     public static RouteGroupBuilder MapSitesEndpoints(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/sites", ListSites).WithTags("Sites").WithName("ListSites")
+        v1.MapGet("/sites", ListSites).WithTags("Sites").WithName("ListSites").RequireAuthorization(Scopes.CatalogRead)
             .Produces<SiteResponse[]>();
-        v1.MapGet("/availability", GetAvailability).WithTags("Sites").WithName("GetAvailability")
+        v1.MapGet("/availability", GetAvailability).WithTags("Sites").WithName("GetAvailability").RequireAuthorization(Scopes.CatalogRead)
             .Produces<WindowResponse[]>()
             .ProducesValidationProblem();
         return v1;

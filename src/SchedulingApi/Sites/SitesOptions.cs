@@ -13,7 +13,7 @@ public sealed class SitesOptions : IValidatableOptions
     {
         if (Sites.Count == 0)
         {
-            yield return "Sites must list at least one site (or leave Seed:Demo on to get the demo sites).";
+            yield return "Sites must list at least one site (or set Seed:Demo to true for the demo sites; it is on by default only in Development).";
         }
 
         foreach (var duplicate in Sites.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))

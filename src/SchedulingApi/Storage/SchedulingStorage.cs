@@ -5,6 +5,7 @@ using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.GroupVisits;
 using PhoneBooking.SchedulingApi.Idempotency;
 using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage.Postgres;
 using PhoneBooking.SchedulingApi.Storage.Sqlite;
@@ -48,6 +49,9 @@ public static class SchedulingStorage
         services.AddScoped<IGroupVisitStore, GroupVisitStore>();
         services.AddScoped<IEventStore, EventStore>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IResourceOwnerStore, ResourceOwnerStore>();
+        services.AddScoped<IPersonKeyStore, PersonKeyStore>();
+        services.AddScoped<IGuessCounterStore, GuessCounterStore>();
         return services;
     }
 }

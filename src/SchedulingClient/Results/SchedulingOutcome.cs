@@ -29,6 +29,9 @@ public enum SchedulingOutcome
     /// <summary>423 <c>facility-locked</c>: see <see cref="ApiProblem.LockedUntil"/>.</summary>
     FacilityLocked,
 
+    /// <summary>409 <c>duplicate-request</c>: this person already has an open request or a booking (one each). Not retried: it will not change by itself.</summary>
+    DuplicateRequest,
+
     /// <summary>The backend failed (timeout, 5xx, breaker open, connection, unreadable answer): hand the caller to a person.</summary>
     BackendFailure,
 }

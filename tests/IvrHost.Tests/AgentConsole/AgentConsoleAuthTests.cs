@@ -51,8 +51,8 @@ public sealed class AgentConsoleAuthTests
         Assert.Equal(HttpStatusCode.OK, board.StatusCode);
         Assert.Contains("Signed in as <strong>alice</strong>", await ConsoleClient.TextAsync(board), StringComparison.Ordinal);
         Assert.True(board.Headers.CacheControl?.NoStore);
-        var audit = Assert.Single(await host.AuditAsync());
-        Assert.Equal(("alice", "sign-in", "ok"), (audit.Agent, audit.Action, audit.Outcome));
+        var audit = await host.AuditAsync();
+        Assert.Equal([("alice", "sign-in", "ok", null), ("alice", "view", "ok", "board")], audit.Select(a => (a.Agent, a.Action, a.Outcome, a.Reference)));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class AgentConsoleAuthTests
         clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         using var later = await client.SignInAsync("bob", ConsoleAccounts.Password);
 
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
         Assert.Contains("Too many failed attempts", await ConsoleClient.TextAsync(locked), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
         Assert.Equal(["failed", "failed", "failed", "locked", "ok"], (await host.AuditAsync()).Select(a => a.Outcome));
@@ -164,6 +164,6 @@ public sealed class AgentConsoleAuthTests
 
         Assert.Equal("/console/sign-in", signOut.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.Equal(["sign-in", "sign-out"], (await host.AuditAsync()).Select(a => a.Action));
+        Assert.Equal(["sign-in", "view", "sign-out"], (await host.AuditAsync()).Select(a => a.Action));
     }
 }

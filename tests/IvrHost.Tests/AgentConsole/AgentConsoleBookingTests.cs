@@ -9,6 +9,7 @@ using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.SchedulingClient;
 using PhoneBooking.SchedulingClient.Contracts;
 using SchedulingApiApp = SchedulingApi::PhoneBooking.SchedulingApi.SchedulingApiApp;
+using SchedulingSecurity = SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.IvrHost.Tests.AgentConsole;
 
@@ -110,7 +111,11 @@ public sealed class AgentConsoleBookingTests
 
         // The API comes back on its address; the line's submitter sends what was saved, and the console shows the outcome.
         using var data = new Hosting.TempDirectory();
-        await using var api = SchedulingApiApp.Create(["--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", data.Path, "--environment", "Development"]);
+        await using var api = SchedulingApiApp.Create(
+        [
+            "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", data.Path, "--environment", "Development",
+            "--ApiClients:phone-line:Role", "PhoneLine", "--ApiClients:phone-line:KeySha256:0", SchedulingSecurity.ApiKeys.Sha256Hex(SchedulingSecurity.DevelopmentKeys.PhoneLine),
+        ]);
         await api.StartAsync();
         await host.Service<DeferredSubmitter>().SubmitPendingAsync(CancellationToken.None);
         await host.Service<BoardWatcher>().CheckAsync(CancellationToken.None);

@@ -154,7 +154,7 @@ public sealed class AgentConsoleCallTests
 
         Assert.Empty(await host.Service<IHandoffDesk>().OpenAsync(CancellationToken.None));
         Assert.DoesNotContain(CallSid, await alice.PageAsync("/console"), StringComparison.Ordinal);
-        Assert.Equal(["sign-in", "claim", "finish"], (await host.AuditAsync()).Select(a => a.Action));
+        Assert.Equal(["sign-in", "view", "claim", "view", "finish"], (await host.AuditAsync()).Select(a => a.Action));
     }
 
     [Fact]

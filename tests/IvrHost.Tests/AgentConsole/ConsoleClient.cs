@@ -5,9 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace PhoneBooking.IvrHost.Tests.AgentConsole;
 
 /// <summary>One browser-like session on the console: its own cookies, redirects not followed, antiforgery tokens taken from the pages.</summary>
-public sealed partial class ConsoleClient(HttpClient http) : IDisposable
+public sealed partial class ConsoleClient(HttpClient http, CookieContainer? cookies = null) : IDisposable
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>The cookies this browser holds for <paramref name="site"/> (only for clients made with a container).</summary>
+    public IReadOnlyDictionary<string, string> Cookies(Uri site) =>
+        (cookies ?? throw new InvalidOperationException("This client keeps its cookies out of reach.")).GetCookies(site).ToDictionary(c => c.Name, c => c.Value);
 
     public static ConsoleClient For<T>(WebApplicationFactory<T> factory)
         where T : class =>

@@ -98,6 +98,8 @@ public sealed class CallFlowTransitionTests
         Key(Booked, "4", Goodbye, s => s with { Booking = SampleBooking }),
         Done(SendSms, new SmsResult(true), Booked, null, "booking.sms.sent"),
         Done(SendSms, new SmsResult(false), Booked, null, "booking.sms.unavailable"),
+        Done(SendSms, new SmsRefused(AlreadySent: false), Booked, null, "booking.sms.refused"),
+        Done(SendSms, new SmsRefused(AlreadySent: true), Booked, null, "booking.sms.already_sent"),
         Key(ManageCode, "48213907", BirthDate),
         Done(LookupBooking, new BookingFound(SampleBooking), ManageFound),
         Done(LookupBooking, new BookingFound(SampleBooking with { Cancelled = true }), MainMenu, null, "manage.already_cancelled"),

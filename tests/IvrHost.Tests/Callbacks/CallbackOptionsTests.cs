@@ -12,7 +12,9 @@ public sealed class CallbackOptionsTests
     [InlineData("Callbacks:CallingHoursEnd", "08:00:00", "Callbacks:CallingHoursEnd (08:00:00)")]
     [InlineData("Callbacks:RingTimeoutSeconds", "2", "Callbacks:RingTimeoutSeconds (2)")]
     [InlineData("Callbacks:MachineDetection", "Sometimes", "Callbacks:MachineDetection ('Sometimes')")]
-    [InlineData("Callbacks:AllowedCountries:0", "Canada", "Callbacks:AllowedCountries (Canada)")]
+    [InlineData("Outbound:AllowedCountries:0", "Canada", "Outbound:AllowedCountries (Canada)")]
+    [InlineData("Outbound:TextsPerCall", "0", "Outbound:TextsPerCall (0)")]
+    [InlineData("Outbound:CallsPerNumberPerDay", "500", "Outbound:CallsPerNumberPerDay (500)")]
     [InlineData("Callbacks:RetryDelays:0", "-00:01:00", "Callbacks:RetryDelays (-00:01:00)")]
     public void Start_BadSetting_FailsQuotingTheValue(string key, string value, string expected)
     {

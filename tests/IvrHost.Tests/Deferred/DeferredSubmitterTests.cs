@@ -153,10 +153,12 @@ public sealed class DeferredSubmitterTests : FaultyApiTest
         await SubmittedAsync(line, key);
     }
 
-    [Fact]
-    public async Task ApiRefusesItForGood_MarkedRejected_AndAPersonCallsBack()
+    [Theory]
+    [InlineData(400, "validation", ""","errors":{"preferences[0].date":["in the past"]}""")]
+    [InlineData(409, "duplicate-request", "")] // the person booked another way while the API was down: not a failure to retry for ever
+    public async Task ApiRefusesItForGood_MarkedRejected_AndAPersonCallsBack(int status, string slug, string extensions)
     {
-        Api.Script(BookingRequests, Fault.Problem(400, "validation", ""","errors":{"preferences[0].date":["in the past"]}"""));
+        Api.Script(BookingRequests, Fault.Problem(status, slug, extensions));
         await using var line = LineWithFaultyApi.Start(Api, Data.Path);
         var key = await SaveWhileDownAsync(line);
 

@@ -1,3 +1,5 @@
+extern alias SchedulingApi;
+
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.EmbeddedApi;
 using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.SchedulingClient;
+using SchedulingSecurity = SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.IvrHost.Tests.EmbeddedApi;
 
@@ -35,12 +38,69 @@ public sealed class EmbeddedSchedulingApiTests
             Assert.Contains(factory.Logs.Records, r => r.EventId.Name == "EmbeddedApiStarted");
             Assert.Contains(factory.Logs.Records, r => r.Category.StartsWith("PhoneBooking.SchedulingApi", StringComparison.Ordinal));
 
-            var ready = JsonDocument.Parse(await line.GetStringAsync("/health/ready")).RootElement;
-            Assert.Equal(address.ToString(), ready.GetProperty("checks").GetProperty("scheduling").GetProperty("data").GetProperty("baseUrl").GetString());
+            // Readiness is anonymous: it says how the backend is, never where it is.
+            var ready = await line.GetStringAsync("/health/ready");
+            Assert.Contains("\"scheduling\"", ready, StringComparison.Ordinal);
+            Assert.DoesNotContain($"{address.Host}:{address.Port}", ready, StringComparison.Ordinal);
         }
 
         using var afterwards = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => afterwards.GetAsync(new Uri(address, "health/live")));
+    }
+
+    [Fact]
+    public async Task Embedded_KnowsTheLineByAFreshKey_AndRefusesEveryoneElse()
+    {
+        using var factory = IvrHostFactory.WithEmbeddedApi();
+        using var line = factory.CreateClient();
+        var api = factory.Services.GetRequiredService<EmbeddedSchedulingApi>();
+        var options = factory.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+
+        Assert.Equal(api.ApiKey, options.ApiKey);
+        Assert.NotEqual(SchedulingSecurity.DevelopmentKeys.PhoneLine, options.ApiKey);
+        Assert.Equal(SchedulingOutcome.Success, (await factory.Services.GetRequiredService<ISchedulingClient>().GetSitesAsync()).Outcome);
+
+        // Another process on the machine, with no key or the published development key.
+        using var local = new HttpClient { BaseAddress = api.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await local.GetAsync("v1/events?after=0")).StatusCode);
+        local.DefaultRequestHeaders.Add("X-Api-Key", SchedulingSecurity.DevelopmentKeys.PhoneLine);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await local.GetAsync("v1/events?after=0")).StatusCode);
+
+        // The API's HMAC key was made in the line's data folder, readable by its owner only.
+        var keyFile = factory.Data.File(SchedulingSecurity.SecurityOptions.KeyFileName);
+        Assert.True(File.Exists(keyFile));
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(keyFile) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Fact]
+    public async Task Embedded_AnotherStart_AnotherKey_SameHmacKey()
+    {
+        using var data = new TempDirectory();
+        string firstKey;
+        string hmacKey;
+        using (var first = IvrHostFactory.WithEmbeddedApi(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data.Path }))
+        {
+            (await first.CreateClient().GetAsync("/health/live")).EnsureSuccessStatusCode();
+            firstKey = first.Services.GetRequiredService<EmbeddedSchedulingApi>().ApiKey;
+            hmacKey = await File.ReadAllTextAsync(Path.Combine(data.Path, SchedulingSecurity.SecurityOptions.KeyFileName));
+        }
+
+        using var second = IvrHostFactory.WithEmbeddedApi(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data.Path });
+        (await second.CreateClient().GetAsync("/health/live")).EnsureSuccessStatusCode();
+
+        Assert.NotEqual(firstKey, second.Services.GetRequiredService<EmbeddedSchedulingApi>().ApiKey);
+        Assert.Equal(hmacKey, await File.ReadAllTextAsync(Path.Combine(data.Path, SchedulingSecurity.SecurityOptions.KeyFileName)));
+    }
+
+    [Fact]
+    public void Production_ExternalApiWithoutAKey_StopsAtStartSayingWhichSetting()
+    {
+        using var factory = new IvrHostFactory(environment: "Production");
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("Scheduling:ApiKey is required", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PhoneBooking.IvrHost.Tests.Hosting;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.Health;
 
@@ -20,7 +21,7 @@ public sealed class HealthEndpointsTests
     }
 
     [Fact]
-    public async Task Ready_StoreReachable_Returns200AndReportsBothChecks()
+    public async Task Ready_StoreReachable_Returns200AndReportsEveryCheckButNeverTheApisAddress()
     {
         using var factory = new IvrHostFactory();
 
@@ -29,7 +30,47 @@ public sealed class HealthEndpointsTests
         Assert.Equal(HttpStatusCode.OK, status);
         var checks = body.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("sessions").GetProperty("status").GetString());
-        Assert.Equal(IvrHostFactory.UnreachableApi, checks.GetProperty("scheduling").GetProperty("data").GetProperty("baseUrl").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
+        Assert.True(checks.TryGetProperty("scheduling", out _));
+        Assert.DoesNotContain("127.0.0.1:9", body.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ready_DataDiskFull_503NamingStorageUntilSpaceIsFreed()
+    {
+        using var disk = new SmallDisk();
+        using var factory = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = disk.Path });
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(factory, "/health/ready")).Item1);
+
+        disk.Fill();
+        var (status, body) = await GetAsync(factory, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var storage = body.GetProperty("checks").GetProperty("storage");
+        Assert.Equal(("Unhealthy", "data folder cannot take writes (disk full or read-only)"), (storage.GetProperty("status").GetString(), storage.GetProperty("description").GetString()));
+        Assert.DoesNotContain(disk.Path, body.ToString(), StringComparison.Ordinal);
+
+        disk.Free();
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(factory, "/health/ready")).Item1);
+    }
+
+    [Fact]
+    public async Task Ready_DataDiskRemountedReadOnly_503()
+    {
+        using var disk = new SmallDisk();
+        using var factory = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = disk.Path });
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(factory, "/health/ready")).Item1);
+
+        SqliteConnection.ClearAllPools(); // a filesystem with files open for writing cannot be remounted read-only
+        disk.MakeReadOnly();
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await GetAsync(factory, "/health/ready")).Item1);
+        }
+        finally
+        {
+            disk.MakeWritable();
+        }
     }
 
     [Fact]

@@ -1,9 +1,12 @@
+extern alias SchedulingApi;
+
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PhoneBooking.Storage;
+using SchedulingSecurity = SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.IvrHost.Tests.Hosting;
 
@@ -37,7 +40,20 @@ public sealed class FixedPointsTests
     public void Settings_LeaveTheSchedulingApiUnset_SoItRunsEmbedded()
     {
         Assert.False(Json("appsettings.json").TryGetProperty("Scheduling", out var scheduling) && scheduling.TryGetProperty("BaseUrl", out _));
-        Assert.False(Json("appsettings.Development.json").TryGetProperty("Scheduling", out _));
+        Assert.False(Json("appsettings.Development.json").GetProperty("Scheduling").TryGetProperty("BaseUrl", out _));
+    }
+
+    [Fact]
+    public void DevelopmentKey_IsOneTheStandaloneApiKnowsInDevelopment()
+    {
+        var key = Json("appsettings.Development.json").GetProperty("Scheduling").GetProperty("ApiKey").GetString()!;
+        using var api = JsonDocument.Parse(File.ReadAllText(Path.Combine(ProjectDirectory, "..", "SchedulingApi", "appsettings.Development.json")));
+
+        var client = api.RootElement.GetProperty("ApiClients").GetProperty("phone-line");
+
+        Assert.Equal(SchedulingSecurity.DevelopmentKeys.PhoneLine, key);
+        Assert.Equal("PhoneLine", client.GetProperty("Role").GetString());
+        Assert.Equal(SchedulingSecurity.ApiKeys.Sha256Hex(key), client.GetProperty("KeySha256")[0].GetString());
     }
 
     [Fact]

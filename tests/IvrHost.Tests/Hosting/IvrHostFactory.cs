@@ -16,9 +16,11 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
     public const string UnreachableApi = "http://127.0.0.1:9/";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public IvrHostFactory(IDictionary<string, string?>? settings = null, bool embeddedApi = false)
+    public IvrHostFactory(IDictionary<string, string?>? settings = null, bool embeddedApi = false, string environment = "Development")
     {
+        _environment = environment;
         _settings = new(settings ?? new Dictionary<string, string?>());
         _settings.TryAdd("Storage:DataDirectory", Data.Path);
 
@@ -43,7 +45,7 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
 
         // UseSetting, not ConfigureAppConfiguration: Program reads some keys while building.
         foreach (var (key, value) in _settings)

@@ -12,6 +12,9 @@ public sealed class StartupValidationTests
     [InlineData("EmbeddedApi:Port", "70000", "EmbeddedApi:Port '70000'")]
     [InlineData("Otlp:Endpoint", "collector:4317", "Otlp:Endpoint 'collector:4317'")]
     [InlineData("Otlp:Protocol", "udp", "Otlp:Protocol 'udp'")]
+    [InlineData("Callbacks:RetryDelays:0", "banana", "Callbacks:RetryDelays:0 'banana' is not a valid time span")]
+    [InlineData("Callbacks:RetryDelays:1", "soon", "Callbacks:RetryDelays:1 'soon' is not a valid time span")]
+    [InlineData("Outbound:AllowTollFree", "perhaps", "Outbound:AllowTollFree")]
     public void Start_BadSetting_FailsQuotingTheValue(string key, string value, string expected)
     {
         using var factory = new IvrHostFactory(new Dictionary<string, string?> { [key] = value });

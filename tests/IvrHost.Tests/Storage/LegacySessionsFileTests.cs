@@ -64,7 +64,7 @@ public sealed class LegacySessionsFileTests : IDisposable
         var booking = await services.GetRequiredService<AgentBookingStore>().GetAsync("h2", CancellationToken.None);
         Assert.Equal((AgentBookingState.Submitted, "br_1"), (booking!.Value.Booking.State, booking.Value.Booking.RequestId));
 
-        Assert.Equal("2|2|1|2|1", await VersionsAsync()); // callbacks, console, deferred, handoffs, sessions
+        Assert.Equal("2|3|1|2|1|1", await VersionsAsync()); // callbacks, console, deferred, handoffs, outbound, sessions
     }
 
     [Fact]
@@ -104,6 +104,6 @@ public sealed class LegacySessionsFileTests : IDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, LineStorage.SqliteFileName)}");
         return string.Join('|', await connection.QueryAsync<long>(
-            "SELECT MAX(version) FROM schema_migrations WHERE feature IN ('sessions', 'callbacks', 'deferred', 'handoffs', 'console') GROUP BY feature ORDER BY feature"));
+            "SELECT MAX(version) FROM schema_migrations WHERE feature IN ('sessions', 'callbacks', 'deferred', 'handoffs', 'console', 'outbound') GROUP BY feature ORDER BY feature"));
     }
 }

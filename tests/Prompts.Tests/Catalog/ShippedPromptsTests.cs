@@ -30,6 +30,7 @@ public sealed class ShippedPromptsTests
         "agent.unavailable.callback_offer",
         "system.down", "system.down.menu", "system.down.callback_saved", "system.error.handoff", "fallback.apology",
         "callback.intro", "callback.offer_ready", "callback.agent_ready", "callback.eligible_now", "callback.machine", "callback.final_sms",
+        "booking.sms.refused", "booking.sms.already_sent",
     ];
 
     private static readonly PromptCatalog Catalog = PromptCatalog.Load(new PromptOptions { Directory = PromptFolder.Shipped });

@@ -63,7 +63,7 @@ public sealed class BookingRequestEndpointsTests : ApiTest
     [Fact]
     public async Task Status_NeverReturnsPersonalData()
     {
-        var accepted = await Client.SubmitAsync();
+        var accepted = await Client.SubmitAsync(ApiCalls.BookingRequest(contactPhone: "+14165550123"));
         await Api.MatchAsync();
 
         var json = await (await Client.GetAsync($"/v1/booking-requests/{accepted.RequestId}")).Content.ReadAsStringAsync();

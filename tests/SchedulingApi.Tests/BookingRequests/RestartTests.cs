@@ -27,10 +27,11 @@ public sealed class RestartTests : ApiTest
     public async Task Restart_IdempotencyKey_StillReplays()
     {
         var key = ApiCalls.NewKey();
-        var original = await Client.SubmitAsync(key: key);
+        var body = ApiCalls.BookingRequest();
+        var original = await Client.SubmitAsync(body, key);
 
         await Api.RestartAsync();
-        var replayed = await Client.SubmitAsync(key: key);
+        var replayed = await Client.SubmitAsync(body, key);
 
         Assert.Equal(original, replayed);
         Assert.Equal(2, (await Client.SubmitAsync()).QueuePosition);

@@ -37,19 +37,20 @@ public sealed class FacilityEndpointsTests : ApiTest
     }
 
     [Fact]
-    public async Task Verify_FiveWrongPins_LockedEvenForRightPinUntilLockRunsOut()
+    public async Task Verify_FiveWrongPins_NextWaitsTwoSecondsEvenWithTheRightPin()
     {
-        for (var i = 0; i < 4; i++)
+        for (var i = 4; i >= 0; i--)
         {
-            await (await VerifyAsync("1111")).ProblemAsync(HttpStatusCode.Unauthorized, "facility-credentials-invalid");
+            var wrong = await (await VerifyAsync("1111")).ProblemAsync(HttpStatusCode.Unauthorized, "facility-credentials-invalid");
+            Assert.Equal(i, wrong.GetProperty("attemptsRemaining").GetInt32());
         }
 
-        var locked = await (await VerifyAsync("1111")).ProblemAsync(HttpStatusCode.Locked, "facility-locked");
-        var lockedUntil = locked.GetProperty("lockedUntil").GetDateTimeOffset();
-        Assert.Equal(TestSettings.Start.AddMinutes(15), lockedUntil);
-        await (await VerifyAsync(TestSettings.FacilityPin)).ProblemAsync(HttpStatusCode.Locked, "facility-locked");
+        var response = await VerifyAsync(TestSettings.FacilityPin);
+        var locked = await response.ProblemAsync(HttpStatusCode.Locked, "facility-locked");
+        Assert.Equal(TestSettings.Start.AddSeconds(2), locked.GetProperty("lockedUntil").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
 
-        Api.Clock.Advance(TimeSpan.FromMinutes(15));
+        Api.Clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(TestSettings.FacilityPin)).StatusCode);
     }

@@ -8,11 +8,12 @@ public sealed class IdempotencyTests : ApiTest
     public async Task Submit_SameKeySameBody_ReplaysOriginalAndCreatesNothing()
     {
         var key = ApiCalls.NewKey();
-        var first = await Client.PostAsync("/v1/booking-requests", ApiCalls.BookingRequest(), key);
+        var body = ApiCalls.BookingRequest();
+        var first = await Client.PostAsync("/v1/booking-requests", body, key);
         var firstBody = await first.Content.ReadAsStringAsync();
         await Client.SubmitAsync(); // someone else joins the queue in between
 
-        var retry = await Client.PostAsync("/v1/booking-requests", ApiCalls.BookingRequest(), key);
+        var retry = await Client.PostAsync("/v1/booking-requests", body, key);
 
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         Assert.Equal(firstBody, await retry.Content.ReadAsStringAsync()); // byte for byte, position 1 as first answered
@@ -38,8 +39,9 @@ public sealed class IdempotencyTests : ApiTest
     public async Task Submit_ConcurrentRetriesOfOneKey_OneRequest()
     {
         var key = ApiCalls.NewKey();
+        var body = ApiCalls.BookingRequest();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.PostAsync("/v1/booking-requests", ApiCalls.BookingRequest(), key)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.PostAsync("/v1/booking-requests", body, key)));
 
         var bodies = await Task.WhenAll(responses.Select(r => r.ReadAsync<BookingRequestAccepted>(HttpStatusCode.Accepted)));
         Assert.Single(bodies.Select(b => b.RequestId).Distinct());

@@ -46,7 +46,7 @@ public sealed class MetricsAndLogsTests : ApiTest
     [Fact]
     public async Task Logs_StructuredWithIds_NoPersonalData()
     {
-        var accepted = await Client.SubmitAsync();
+        var accepted = await Client.SubmitAsync(ApiCalls.BookingRequest(contactPhone: "+14165550123"));
         await Api.MatchAsync();
         await Client.AcceptAsync((await Client.OfferAsync(accepted.RequestId)).OfferId);
         await Client.PostAsync("/v1/facilities/verify", new { facilityCode = TestSettings.FacilityCode, pin = "86420135" });

@@ -60,11 +60,11 @@ public sealed class LegacySchedulingFileTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_OnAVersionOneFile_RecordsBothVersions()
+    public async Task Start_OnAVersionOneFile_RecordsEveryVersion()
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, SchedulingStorage.SqliteFileName)};Mode=ReadOnly");
         var versions = await connection.QueryAsync<string>("SELECT version || ' ' || name FROM schema_migrations WHERE feature = 'scheduling' ORDER BY version");
 
-        Assert.Equal(["1 initial", "2 snake_case_enums"], versions);
+        Assert.Equal(["1 initial", "2 snake_case_enums", "3 trust_boundaries"], versions);
     }
 }

@@ -13,7 +13,12 @@ public static class ApiCalls
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    private static int _people;
+
     public static string NewKey() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A contact phone no other request of this test run has: each body is another person (one open request per person).</summary>
+    public static string NewPhone() => "+1416" + (5_000_000 + Interlocked.Increment(ref _people)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string url, object? body, string? idempotencyKey = null)
     {
@@ -66,12 +71,13 @@ public static class ApiCalls
         object[]? preferences = null,
         string channel = "phone",
         string? holdStart = null,
-        string? postalCode = null) => new
+        string? postalCode = null,
+        string? contactPhone = null) => new
         {
             person = new { birthDate, name = "Ada Lovelace", healthCardNumber = "1234-567-890-AB", language = "en-CA", postalCode },
             preferences = preferences ?? [new { partOfDay = "any" }],
             channel,
-            contactPhone = "+14165550123",
+            contactPhone = contactPhone ?? NewPhone(),
             holdStart,
         };
 

@@ -16,6 +16,8 @@ namespace PhoneBooking.SchedulingApi.Tests.Support;
 /// The real API in-process on a real SQLite file in a temp folder — or, with <see cref="StorageProvider.Postgres"/>,
 /// a fresh database on the test assembly's PostgreSQL cluster — with a manual clock and an in-memory log
 /// sink. Restart keeps the data; a second instance shares it (two processes, one database).
+/// <see cref="Client"/> speaks as the bench client (every scope, no rate limits), so tests of the
+/// contract are not tests of the limits; <see cref="ClientWithKey"/> speaks as anyone else.
 /// </summary>
 public sealed class TestApi : IAsyncDisposable
 {
@@ -23,12 +25,17 @@ public sealed class TestApi : IAsyncDisposable
     private readonly List<Instance> _others = [];
     private Instance _instance;
 
-    private TestApi(Dictionary<string, string?> settings, string dataDirectory, PostgresServer? postgres)
+    private readonly string _environment;
+    private readonly bool _ownsDataDirectory;
+
+    private TestApi(Dictionary<string, string?> settings, string dataDirectory, PostgresServer? postgres, string environment, bool ownsDataDirectory)
     {
+        _ownsDataDirectory = ownsDataDirectory;
         _settings = settings;
+        _environment = environment;
         DataDirectory = dataDirectory;
         Postgres = postgres;
-        _instance = new Instance(_settings, Clock, Logs);
+        _instance = new Instance(_settings, Clock, Logs, environment);
     }
 
     /// <summary>The cluster of a PostgreSQL-backed API (null on SQLite); its database is <see cref="PostgresConnectionString"/>.</summary>
@@ -44,13 +51,22 @@ public sealed class TestApi : IAsyncDisposable
 
     public HttpClient Client => _instance.Client;
 
+    /// <summary>A client sending <paramref name="apiKey"/> (null: no key at all, as an anonymous attacker).</summary>
+    public HttpClient ClientWithKey(string? apiKey) => _instance.NewClient(apiKey);
+
     public IServiceProvider Services => _instance.Factory.Services;
 
     public Matcher Matcher => Services.GetRequiredService<Matcher>();
 
-    public static async Task<TestApi> StartAsync(Action<Dictionary<string, string?>>? configure = null, StorageProvider provider = StorageProvider.Sqlite)
+    /// <param name="dataDirectory">Where the files go (default: a new temp folder, deleted at the end; a given one is left).</param>
+    public static async Task<TestApi> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null,
+        StorageProvider provider = StorageProvider.Sqlite,
+        string environment = "Production",
+        string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "scheduling-api-tests", Guid.NewGuid().ToString("N"));
+        var owned = dataDirectory is null;
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "scheduling-api-tests", Guid.NewGuid().ToString("N"));
         var settings = TestSettings.Default(dataDirectory);
         PostgresServer? postgres = null;
         if (provider == StorageProvider.Postgres)
@@ -61,27 +77,40 @@ public sealed class TestApi : IAsyncDisposable
         }
 
         configure?.Invoke(settings);
-        var api = new TestApi(settings, dataDirectory, postgres);
+        var api = new TestApi(settings, dataDirectory, postgres, environment, owned);
         _ = api.Client; // start the host now: migrations and seed
         return api;
     }
 
     public Task<MatcherPassResult> MatchAsync() => Matcher.RunOnceAsync();
 
+    /// <summary>
+    /// Another API, configured as this one plus <paramref name="configure"/>, on this one's files or database
+    /// (a redeploy with new settings); this one still owns, and removes, the data.
+    /// </summary>
+    public Task<TestApi> StartOnTheSameStorageAsync(Action<Dictionary<string, string?>> configure)
+    {
+        var settings = new Dictionary<string, string?>(_settings);
+        configure(settings);
+        var api = new TestApi(settings, DataDirectory, postgres: null, _environment, ownsDataDirectory: false);
+        _ = api.Client;
+        return Task.FromResult(api);
+    }
+
     /// <summary>Stops the API and starts a new one on the same files (same clock).</summary>
     public async Task RestartAsync()
     {
         await _instance.DisposeAsync();
-        _instance = new Instance(_settings, Clock, Logs);
+        _instance = new Instance(_settings, Clock, Logs, _environment);
         _ = _instance.Client;
     }
 
-    /// <summary>Another API instance on the same database file, as a second process would be.</summary>
-    public (HttpClient Client, Matcher Matcher) StartSecondInstance()
+    /// <summary>Another API instance on the same database file, as a second process would be; its client sends <paramref name="apiKey"/>.</summary>
+    public (HttpClient Client, Matcher Matcher) StartSecondInstance(string apiKey = TestSettings.BenchKey)
     {
-        var other = new Instance(_settings, Clock, Logs);
+        var other = new Instance(_settings, Clock, Logs, _environment);
         _others.Add(other);
-        return (other.Client, other.Factory.Services.GetRequiredService<Matcher>());
+        return (other.NewClient(apiKey), other.Factory.Services.GetRequiredService<Matcher>());
     }
 
     public async ValueTask DisposeAsync()
@@ -98,6 +127,11 @@ public sealed class TestApi : IAsyncDisposable
             await Postgres.DropDatabaseAsync(database);
         }
 
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -112,10 +146,10 @@ public sealed class TestApi : IAsyncDisposable
     {
         private HttpClient? _client;
 
-        public Instance(Dictionary<string, string?> settings, ManualTimeProvider clock, InMemoryLoggerProvider logs) =>
+        public Instance(Dictionary<string, string?> settings, ManualTimeProvider clock, InMemoryLoggerProvider logs, string environment) =>
             Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
             {
-                builder.UseEnvironment("Production");
+                builder.UseEnvironment(environment);
                 // UseSetting, not ConfigureAppConfiguration: the storage provider is read while services are registered.
                 foreach (var (key, value) in settings)
                 {
@@ -128,7 +162,18 @@ public sealed class TestApi : IAsyncDisposable
 
         public WebApplicationFactory<Program> Factory { get; }
 
-        public HttpClient Client => _client ??= Factory.CreateClient();
+        public HttpClient Client => _client ??= NewClient(TestSettings.BenchKey);
+
+        public HttpClient NewClient(string? apiKey)
+        {
+            var client = Factory.CreateClient();
+            if (apiKey is not null)
+            {
+                client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+            }
+
+            return client;
+        }
 
         public async ValueTask DisposeAsync()
         {

@@ -12,9 +12,24 @@ public static class TestSettings
     public const string AdultBirthDate = "1980-06-15";    // cohort "adults", opens 2026-12-01
     public const string YoungBirthDate = "2001-01-01";    // cohort "everyone-else", no date yet
 
+    /// <summary>The clients of the API under test, one per role, with their keys (tests send them in X-Api-Key).</summary>
+    public const string PhoneLineKey = "pbk_test_phone-line_000000000000000000000000000000";
+    public const string WebKey = "pbk_test_web_00000000000000000000000000000000000000";
+    public const string BenchKey = "pbk_test_bench_000000000000000000000000000000000000";
+
+    /// <summary>The API's HMAC key (base64 of 32 bytes): fixed, so a test can compute what the database should hold.</summary>
+    public const string HmacKey = "dGVzdC1obWFjLWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=";
+
     public static Dictionary<string, string?> Default(string dataDirectory) => new()
     {
         ["Storage:DataDirectory"] = dataDirectory,
+        ["Security:HmacKey"] = HmacKey,
+        ["ApiClients:phone-line:Role"] = "PhoneLine",
+        ["ApiClients:phone-line:KeySha256:0"] = SchedulingApi.Security.ApiKeys.Sha256Hex(PhoneLineKey),
+        ["ApiClients:web:Role"] = "Web",
+        ["ApiClients:web:KeySha256:0"] = SchedulingApi.Security.ApiKeys.Sha256Hex(WebKey),
+        ["ApiClients:bench:Role"] = "Bench",
+        ["ApiClients:bench:KeySha256:0"] = SchedulingApi.Security.ApiKeys.Sha256Hex(BenchKey),
         ["Matching:RunInBackground"] = "false",
         ["Facilities:PinHashIterations"] = "1000",
         ["Seed:Demo"] = "false",

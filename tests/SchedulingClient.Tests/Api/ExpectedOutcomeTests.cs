@@ -34,6 +34,17 @@ public sealed class ExpectedOutcomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_SamePersonAgainUnderANewKey_IsDuplicateRequestNotAFailure()
+    {
+        await Client.SubmitBookingRequestAsync(Submissions.Phone(RealApi.SeniorBirthDate), Key("submit"));
+
+        var again = await Client.SubmitBookingRequestAsync(Submissions.Phone(RealApi.SeniorBirthDate), Key("submit", "again"));
+
+        Assert.Equal(SchedulingOutcome.DuplicateRequest, again.Outcome);
+        Assert.False(again.IsBackendFailure);
+    }
+
+    [Fact]
     public async Task Accept_AfterTheHoldRanOut_IsOfferExpired()
     {
         var offer = await OfferAsync();
@@ -101,7 +112,7 @@ public sealed class ExpectedOutcomeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Facility_WrongPins_CountDownThenLockUntilATime()
+    public async Task Facility_WrongPins_CountDownThenWaitUntilATime()
     {
         var wrong = new FacilityCredentials(RealApi.FacilityCode, "0000");
 
@@ -115,7 +126,7 @@ public sealed class ExpectedOutcomeTests : IAsyncLifetime
 
         Assert.Equal((SchedulingOutcome.FacilityCredentialsInvalid, 4), (first.Outcome, first.Problem!.AttemptsRemaining));
         Assert.Equal(SchedulingOutcome.FacilityLocked, locked.Outcome);
-        Assert.Equal(_api.Clock.GetUtcNow().AddMinutes(15), locked.Problem!.LockedUntil);
+        Assert.Equal(_api.Clock.GetUtcNow().AddSeconds(2), locked.Problem!.LockedUntil); // a short delay that doubles, never a long lock
     }
 
     private IdempotencyKey Key(string step, params string[] qualifiers) => IdempotencyKey.For("phone", _callSid, step, qualifiers);

@@ -49,7 +49,7 @@ public sealed class IdempotentSubmitTests : IAsyncLifetime
         await using var harness = ClientHarness.Create(_api.BaseAddress);
 
         var first = await harness.Client.SubmitBookingRequestAsync(Submissions.Phone(RealApi.SeniorBirthDate), _key);
-        var second = await harness.Client.SubmitBookingRequestAsync(Submissions.Phone(RealApi.SeniorBirthDate), IdempotencyKey.For("phone", "CA-other", "submit"));
+        var second = await harness.Client.SubmitBookingRequestAsync(Submissions.Phone(RealApi.SeniorBirthDate, contactPhone: "+14165550124"), IdempotencyKey.For("phone", "CA-other", "submit"));
 
         Assert.NotEqual(first.Value!.RequestId, second.Value!.RequestId);
     }

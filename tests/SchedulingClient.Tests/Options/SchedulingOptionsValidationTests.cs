@@ -7,6 +7,8 @@ namespace PhoneBooking.SchedulingClient.Tests.Options;
 
 public sealed class SchedulingOptionsValidationTests
 {
+    private const string Key = "pbk_test_0000000000000000000000000000000000000000";
+
     [Fact]
     public void Defaults_WithABaseUrl_AreValidAndFitAPhoneCall()
     {
@@ -39,6 +41,21 @@ public sealed class SchedulingOptionsValidationTests
         Assert.Equal(message, Assert.Single(exception.Failures));
     }
 
+    [Theory]
+    [InlineData(null, "Scheduling:ApiKey is required: the scheduling API refuses requests without this client's key (docs/security.md).")]
+    [InlineData("short-key", "Scheduling:ApiKey must be 32-256 printable characters without spaces (it has 9).")]
+    [InlineData("pbk_with a space_000000000000000000000000000000000", "Scheduling:ApiKey must be 32-256 printable characters without spaces (it has 50).")]
+    public void BadApiKey_FailsNamingTheSettingNeverTheKey(string? key, string message)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["Scheduling:BaseUrl"] = "http://127.0.0.1:5090",
+            ["Scheduling:ApiKey"] = key,
+        }));
+
+        Assert.Equal(message, Assert.Single(exception.Failures));
+    }
+
     [Fact]
     public void MissingBaseUrl_FailsNamingTheSetting()
     {
@@ -54,6 +71,7 @@ public sealed class SchedulingOptionsValidationTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Scheduling:BaseUrl"] = "http://127.0.0.1:5090",
+            ["Scheduling:ApiKey"] = Key,
             ["Scheduling:AttemptTimeout"] = "00:00:05",
         });
         builder.Services.AddSchedulingClient(builder.Configuration);
@@ -66,6 +84,7 @@ public sealed class SchedulingOptionsValidationTests
 
     private static SchedulingOptions Resolve(Dictionary<string, string?> settings)
     {
+        settings.TryAdd("Scheduling:ApiKey", Key);
         var services = new ServiceCollection();
         services.AddSchedulingClient(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         using var provider = services.BuildServiceProvider();

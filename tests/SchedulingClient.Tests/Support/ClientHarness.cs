@@ -34,6 +34,7 @@ public sealed class ClientHarness : IAsyncDisposable
     public static Dictionary<string, string?> FastSettings(Uri baseUrl) => new()
     {
         ["Scheduling:BaseUrl"] = baseUrl.ToString(),
+        ["Scheduling:ApiKey"] = RealApi.ClientKey,
         // Generous budgets: this machine is shared and a busy thread pool can stall a loopback
         // answer for a second. Failing paths stay fast because the faults answer at once;
         // tests about timeouts set their own short budgets.

@@ -20,6 +20,9 @@ public sealed class RealApi : IAsyncDisposable
     public const string FacilityPin = "2468";
     public const string SiteId = "north-york";
 
+    /// <summary>The client's key at this API (the phone line's role: books on behalf of callers).</summary>
+    public const string ClientKey = "pbk_test_client_phone-line_00000000000000000000000";
+
     /// <summary>Born 1950: the "seniors" cohort, open since 2026-11-01.</summary>
     public static readonly DateOnly SeniorBirthDate = new(1950, 3, 23);
 
@@ -74,6 +77,9 @@ public sealed class RealApi : IAsyncDisposable
     private static Dictionary<string, string?> Settings(string dataDirectory) => new()
     {
         ["Storage:DataDirectory"] = dataDirectory,
+        ["Security:HmacKey"] = "dGVzdC1obWFjLWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=",
+        ["ApiClients:phone-line:Role"] = "PhoneLine",
+        ["ApiClients:phone-line:KeySha256:0"] = SchedulingApi.Security.ApiKeys.Sha256Hex(ClientKey),
         ["Matching:RunInBackground"] = "false",
         ["Facilities:PinHashIterations"] = "1000",
         ["Seed:Demo"] = "false",

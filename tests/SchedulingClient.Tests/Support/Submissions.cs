@@ -4,10 +4,11 @@ namespace PhoneBooking.SchedulingClient.Tests.Support;
 
 public static class Submissions
 {
-    public static BookingRequestSubmission Phone(DateOnly? birthDate = null, params Preference[] preferences) => new(
+    /// <summary>A caller's request; <paramref name="contactPhone"/> tells two people with one birth date apart (one open request per person).</summary>
+    public static BookingRequestSubmission Phone(DateOnly? birthDate = null, Preference[]? preferences = null, string contactPhone = "+14165550123") => new(
         new Person(birthDate ?? new DateOnly(1950, 3, 23), "Ada Lovelace", "1234-567-890-AB", "en-CA"),
-        preferences.Length == 0 ? [new Preference(PartOfDay.Any)] : preferences,
+        preferences is null or [] ? [new Preference(PartOfDay.Any)] : preferences,
         Channel.Phone,
-        "+14165550123",
+        contactPhone,
         HoldStart.OnDelivery);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Bookings;
+using PhoneBooking.IvrHost.AgentConsole.Calls;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Board;
 
@@ -7,7 +8,8 @@ namespace PhoneBooking.IvrHost.AgentConsole.Board;
 /// Tells open consoles when the board changed. While anyone is watching, it reads the board every
 /// <see cref="AgentConsoleOptions.RefreshInterval"/> (other instances and the call flow write to the
 /// same stores) and right after this instance's own console actions, and publishes the board's
-/// version when it differs. One reader for all consoles, however many are open.
+/// version when it differs; claims left too long go back to the queue on the way. One reader for all
+/// consoles, however many are open.
 /// </summary>
 public sealed partial class BoardWatcher(
     IServiceScopeFactory scopes,
@@ -68,6 +70,7 @@ public sealed partial class BoardWatcher(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AgentCalls>().ReleaseStaleClaimsAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<AgentBookings>().RefreshInFlightAsync(cancellationToken);
             var board = await scope.ServiceProvider.GetRequiredService<BoardReader>().ReadAsync(cancellationToken);
             Publish(board.Version);

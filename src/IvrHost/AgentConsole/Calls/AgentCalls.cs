@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.AgentConsole.Audit;
 using PhoneBooking.IvrHost.Handoffs;
@@ -24,9 +25,19 @@ public enum ConnectOutcome
 
 /// <summary>
 /// An agent working a handed-over call: claim it (exactly one agent wins), put it through to the
-/// agent's phone (the live call is redirected with Twilio's REST API), finish it. Each step audited.
+/// agent's phone (the live call is redirected with Twilio's REST API), finish it. Each step audited,
+/// refusals too. A claim nobody works on for <see cref="AgentConsoleOptions.ClaimTimeout"/> goes back
+/// to the queue, and a supervisor can release one at any time.
 /// </summary>
-public sealed partial class AgentCalls(IHandoffDesk desk, AgentDirectory directory, TwilioRestClient twilio, AuditTrail audit, ILogger<AgentCalls> logger)
+public sealed partial class AgentCalls(
+    IHandoffDesk desk,
+    AgentDirectory directory,
+    TwilioRestClient twilio,
+    AuditTrail audit,
+    ClaimActivity activity,
+    TimeProvider clock,
+    IOptionsMonitor<AgentConsoleOptions> options,
+    ILogger<AgentCalls> logger)
 {
     /// <summary>The handoff if <paramref name="agent"/> holds the claim on it.</summary>
     public async Task<Handoff?> ClaimedByAsync(string callSid, string agent, CancellationToken cancellationToken) =>
@@ -38,13 +49,57 @@ public sealed partial class AgentCalls(IHandoffDesk desk, AgentDirectory directo
     public async Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken)
     {
         var won = await desk.ClaimAsync(callSid, agent, cancellationToken);
+        if (won)
+        {
+            await activity.TouchAsync(callSid, agent, cancellationToken);
+        }
+
         await audit.RecordAsync(agent, AuditActions.Claim, callSid, won ? AuditOutcomes.Ok : AuditOutcomes.Lost, cancellationToken: cancellationToken);
         return won;
+    }
+
+    /// <summary>The agent is working on their claimed caller: the claim's clock starts again.</summary>
+    public Task WorkedOnAsync(string callSid, string agent, CancellationToken cancellationToken) => activity.TouchAsync(callSid, agent, cancellationToken);
+
+    /// <summary>A supervisor gives the caller back to the queue.</summary>
+    public async Task<bool> ReleaseAsync(string callSid, string supervisor, CancellationToken cancellationToken)
+    {
+        var released = await desk.GetAsync(callSid, cancellationToken) is { Status: HandoffStatus.Claimed, ClaimedBy: { } holder }
+            && await desk.ReleaseAsync(callSid, holder, cancellationToken);
+        if (released)
+        {
+            await activity.ForgetAsync(callSid, cancellationToken);
+        }
+
+        await audit.RecordAsync(supervisor, AuditActions.Release, callSid, released ? AuditOutcomes.Ok : AuditOutcomes.Refused, cancellationToken: cancellationToken);
+        return released;
+    }
+
+    /// <summary>Claims nobody acted on for <see cref="AgentConsoleOptions.ClaimTimeout"/> go back to the queue; returns how many.</summary>
+    public async Task<int> ReleaseStaleClaimsAsync(CancellationToken cancellationToken)
+    {
+        var released = 0;
+        foreach (var stale in await activity.StaleAsync(clock.GetUtcNow() - options.CurrentValue.ClaimTimeout, cancellationToken))
+        {
+            if (await desk.ReleaseAsync(stale.CallSid, stale.Agent, cancellationToken))
+            {
+                await activity.ForgetAsync(stale.CallSid, cancellationToken);
+                await audit.RecordAsync(AuditTrail.LineItself, AuditActions.Release, stale.CallSid, AuditOutcomes.Expired, stale.Agent, cancellationToken);
+                released++;
+            }
+        }
+
+        return released;
     }
 
     public async Task<ConnectOutcome> ConnectAsync(string callSid, string agent, CancellationToken cancellationToken)
     {
         var outcome = await TryConnectAsync(callSid, agent, cancellationToken);
+        if (outcome != ConnectOutcome.NotYours)
+        {
+            await activity.TouchAsync(callSid, agent, cancellationToken);
+        }
+
         await audit.RecordAsync(
             agent, AuditActions.Connect, callSid, outcome == ConnectOutcome.Connected ? AuditOutcomes.Ok : AuditOutcomes.Failed,
             outcome == ConnectOutcome.Connected ? null : outcome.ToString(), cancellationToken);
@@ -60,6 +115,7 @@ public sealed partial class AgentCalls(IHandoffDesk desk, AgentDirectory directo
         }
 
         await desk.CompleteAsync(callSid, agent, cancellationToken);
+        await activity.ForgetAsync(callSid, cancellationToken);
         await audit.RecordAsync(agent, AuditActions.Finish, callSid, AuditOutcomes.Ok, cancellationToken: cancellationToken);
         return true;
     }

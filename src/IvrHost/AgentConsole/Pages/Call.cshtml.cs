@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
+using PhoneBooking.IvrHost.AgentConsole.Audit;
 using PhoneBooking.IvrHost.AgentConsole.Board;
 using PhoneBooking.IvrHost.AgentConsole.Bookings;
 using PhoneBooking.IvrHost.AgentConsole.Calls;
@@ -10,9 +11,10 @@ using PhoneBooking.Prompts.Catalog;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Pages;
 
-/// <summary>One claimed call: what the caller gave, put them through, book for them, finish.</summary>
+/// <summary>One claimed call: what the caller gave (each view audited), put them through, book for them, finish.</summary>
 public sealed class CallModel(
     AgentCalls calls,
+    AuditTrail audit,
     AgentBookings bookings,
     AgentDirectory directory,
     BoardWatcher watcher,
@@ -40,21 +42,31 @@ public sealed class CallModel(
 
     public async Task<IActionResult> OnGetAsync(string callSid, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(callSid, cancellationToken) is { } elsewhere)
+        if (await LoadAsync(callSid, AuditActions.View, cancellationToken) is { } elsewhere)
         {
             return elsewhere;
         }
 
+        await audit.ViewedAsync(Agent, "call", callSid, cancellationToken);
         Form = BookingForm.For(Handoff);
         return Page();
     }
 
-    public async Task<IActionResult> OnGetPanelAsync(string callSid, CancellationToken cancellationToken) =>
-        await LoadAsync(callSid, cancellationToken) ?? Partial("_CallPanel", this);
+    public async Task<IActionResult> OnGetPanelAsync(string callSid, CancellationToken cancellationToken)
+    {
+        // A refresh the page asks for by itself: not the agent working on the call, so the claim's clock runs on.
+        if (await LoadAsync(callSid, AuditActions.View, cancellationToken, worked: false) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        await audit.ViewedAsync(Agent, "call", callSid, cancellationToken);
+        return Partial("_CallPanel", this);
+    }
 
     public async Task<IActionResult> OnPostConnectAsync(string callSid, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(callSid, cancellationToken) is { } elsewhere)
+        if (await LoadAsync(callSid, AuditActions.Connect, cancellationToken) is { } elsewhere)
         {
             return elsewhere;
         }
@@ -71,7 +83,7 @@ public sealed class CallModel(
 
     public async Task<IActionResult> OnPostBookAsync(string callSid, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(callSid, cancellationToken) is { } elsewhere)
+        if (await LoadAsync(callSid, AuditActions.Book, cancellationToken) is { } elsewhere)
         {
             return elsewhere;
         }
@@ -122,7 +134,7 @@ public sealed class CallModel(
 
     private async Task<IActionResult> DecideAsync(string callSid, OfferDecision decision, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(callSid, cancellationToken) is { } elsewhere)
+        if (await LoadAsync(callSid, decision == OfferDecision.Accept ? AuditActions.Accept : AuditActions.Decline, cancellationToken) is { } elsewhere)
         {
             return elsewhere;
         }
@@ -138,8 +150,8 @@ public sealed class CallModel(
         });
     }
 
-    /// <summary>Loads the call if this agent holds it; otherwise where to go instead.</summary>
-    private async Task<IActionResult?> LoadAsync(string callSid, CancellationToken cancellationToken)
+    /// <summary>Loads the call if this agent holds it (and starts its claim's clock again); otherwise, audited as refused, where to go instead.</summary>
+    private async Task<IActionResult?> LoadAsync(string callSid, string action, CancellationToken cancellationToken, bool worked = true)
     {
         if (!CallSids.IsValid(callSid))
         {
@@ -148,8 +160,14 @@ public sealed class CallModel(
 
         if (await calls.ClaimedByAsync(callSid, Agent, cancellationToken) is not { } handoff)
         {
+            await audit.RecordAsync(Agent, action, callSid, AuditOutcomes.Refused, "not claimed by this agent", cancellationToken);
             TempData["Flash"] = "That caller is not claimed by you: claim them from the list first.";
             return Redirect(AgentConsoleServiceCollectionExtensions.PathBase);
+        }
+
+        if (worked)
+        {
+            await calls.WorkedOnAsync(callSid, Agent, cancellationToken);
         }
 
         Handoff = handoff;

@@ -28,15 +28,16 @@ public sealed class SignInModel(AgentSignIn signIn, ConsoleDisplay display) : Pa
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        switch (await signIn.TryAsync(Name, Password, cancellationToken))
+        switch (await signIn.TryAsync(Name, Password, SourceAddress.Of(HttpContext), cancellationToken))
         {
             case SignInAttempt.SignedIn signedIn:
                 await HttpContext.SignInAsync(AgentPrincipal.Scheme, signedIn.Principal);
                 return LocalRedirect(Destination());
 
             case SignInAttempt.LockedOut locked:
-                Error = $"Too many failed attempts for this name. Try again after {display.Time(locked.Until)}, or ask a supervisor.";
-                break;
+                Error = $"Too many failed attempts. Try again after {display.Time(locked.Until)}, or ask a supervisor.";
+                Password = null;
+                return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
 
             default:
                 Error = "That name and password do not match an account.";

@@ -3,12 +3,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.AgentConsole.Audit;
 using PhoneBooking.IvrHost.AgentConsole.Board;
+using PhoneBooking.IvrHost.AgentConsole.Calls;
 using PhoneBooking.IvrHost.AgentConsole.Incidents;
+using PhoneBooking.IvrHost.Handoffs;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Pages;
 
-/// <summary>Supervisors: the incident message, backend health, queue length and waits, recent actions.</summary>
-public sealed class SupervisorModel(BoardReader reader, StoredIncidentBoard incidents, AuditTrail audit, BoardWatcher watcher) : PageModel
+/// <summary>
+/// Supervisors: the incident message, backend health, queue length and waits, recent actions (with
+/// their source address); agents whose sign-in must wait (unlock, or sign out everywhere); callers
+/// claimed by an agent (release back to the queue).
+/// </summary>
+public sealed class SupervisorModel(
+    BoardReader reader,
+    StoredIncidentBoard incidents,
+    AuditTrail audit,
+    BoardWatcher watcher,
+    SignInThrottle throttle,
+    ConsoleSessions sessions,
+    AgentDirectory directory,
+    AgentCalls calls) : PageModel
 {
     public const int RecentActions = 25;
 
@@ -17,6 +31,10 @@ public sealed class SupervisorModel(BoardReader reader, StoredIncidentBoard inci
     public IncidentNotice? Notice { get; private set; }
 
     public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
+
+    public IReadOnlyList<WaitingAccount> Waiting { get; private set; } = [];
+
+    public IReadOnlyList<WaitingCaller> Claimed => [.. Board.Callers.Where(c => c.Handoff.Status == HandoffStatus.Claimed)];
 
     [BindProperty]
     public string? Message { get; set; }
@@ -61,6 +79,47 @@ public sealed class SupervisorModel(BoardReader reader, StoredIncidentBoard inci
         return await DoneAsync("Incident message cleared.", cancellationToken);
     }
 
+    /// <summary>Clears an agent's sign-in wait (and their desk's, if their own attempts caused it).</summary>
+    public async Task<IActionResult> OnPostUnlockAsync([FromForm] string? account, CancellationToken cancellationToken)
+    {
+        if (directory.Find(account) is not { } known)
+        {
+            return BadRequest();
+        }
+
+        await throttle.UnlockAsync(known.Name, cancellationToken);
+        await audit.RecordAsync(User.AgentName(), AuditActions.Unlock, null, AuditOutcomes.Ok, known.Name, cancellationToken);
+        return await DoneAsync($"{known.Name} can sign in again now.", cancellationToken);
+    }
+
+    /// <summary>Ends every session of an account: for a lost laptop, or a password that must change.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync([FromForm] string? account, CancellationToken cancellationToken)
+    {
+        if (directory.Find(account) is not { } known)
+        {
+            return BadRequest();
+        }
+
+        var ended = await sessions.EndAllAsync(known.Name, cancellationToken);
+        await audit.RecordAsync(User.AgentName(), AuditActions.SignOutEverywhere, null, AuditOutcomes.Ok, known.Name, cancellationToken);
+        return await DoneAsync($"{known.Name} is signed out everywhere ({ended} {(ended == 1 ? "session" : "sessions")} ended).", cancellationToken);
+    }
+
+    /// <summary>Gives a claimed caller back to the queue, for any agent to take.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync([FromForm] string? callSid, CancellationToken cancellationToken)
+    {
+        if (!CallSids.IsValid(callSid))
+        {
+            return BadRequest();
+        }
+
+        return await DoneAsync(
+            await calls.ReleaseAsync(callSid, User.AgentName(), cancellationToken)
+                ? "The caller is back in the queue for any agent."
+                : "That caller was no longer claimed.",
+            cancellationToken);
+    }
+
     private async Task<IActionResult> DoneAsync(string message, CancellationToken cancellationToken)
     {
         await watcher.CheckAsync(cancellationToken);
@@ -73,5 +132,6 @@ public sealed class SupervisorModel(BoardReader reader, StoredIncidentBoard inci
         Board = await reader.ReadAsync(cancellationToken);
         Notice = incidents.Notice;
         Recent = await audit.RecentAsync(RecentActions, cancellationToken);
+        Waiting = await throttle.WaitingAsync(cancellationToken);
     }
 }

@@ -4,7 +4,8 @@ using PhoneBooking.Storage.Migrations;
 namespace PhoneBooking.IvrHost.AgentConsole.Storage;
 
 /// <summary>
-/// The console's tables (audit, sign-in failures, incident notice, agents' bookings), in the line's
+/// The console's tables (audit, sign-in failures, incident notice, agents' bookings, server-side
+/// sessions, claim activity), in the line's
 /// database next to the handoffs they work on: <c>AgentConsole/Storage/Migrations</c>. At start (the
 /// tables exist by then) the incident message is read once, so the first call does not.
 /// </summary>

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Outbound;
 
 namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 
 /// <summary>
 /// One pass of the dialer: settle what ended leases left behind, close offer callbacks the API has
-/// settled, send due final notices, then walk the due callbacks — refuse what the toll-fraud guard
-/// refuses, put off what calling hours or the daily cap forbid, and claim and dial the rest, one per
+/// settled, send due final notices, then walk the due callbacks — refuse what the outbound policy
+/// refuses (the number, or one call's share of callbacks), put off what calling hours or the daily cap forbid, and claim and dial the rest, one per
 /// free pacing slot. The callback next in line when the slot is not free yet is kept, so the pass woken
 /// for the slot dials it first thing. Dials run in the background (a slow Twilio answer must not cost the
 /// next slot); each is recorded before Twilio is asked, so a crash mid-dial is settled, never redialled blindly.
@@ -14,11 +15,12 @@ namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 public sealed class CallbackDialer(
     ICallbackQueue queue,
     IDialPacer pacer,
-    TollFraudGuard guard,
+    OutboundPolicy policy,
     CallingHours hours,
     OutboundCallPlacer placer,
     FinalNotices notices,
     IOptionsMonitor<CallbackOptions> options,
+    IOptionsMonitor<OutboundOptions> outbound,
     TimeProvider clock,
     DialerMetrics metrics,
     ILogger<CallbackDialer> logger)
@@ -115,7 +117,7 @@ public sealed class CallbackDialer(
     /// <summary>True when the callback must not be dialled now: refused for good, or put off.</summary>
     private async Task<bool> HoldBackAsync(DueCallback callback, CallbackOptions settings, DateTimeOffset now, CancellationToken ct)
     {
-        if (guard.Refusal(callback.Phone) is { } reason)
+        if ((policy.Refusal(callback.Phone) ?? await PerCallRefusalAsync(callback, ct)) is { } reason)
         {
             await queue.RefuseAsync(callback.Id, reason, now, ct);
             metrics.Refused(reason);
@@ -130,7 +132,7 @@ public sealed class CallbackDialer(
             return true;
         }
 
-        if (await queue.DialsSinceAsync(callback.Phone, hours.StartOfLineDay(now), ct) >= settings.DailyCapPerNumber)
+        if (await queue.DialsSinceAsync(callback.Phone, hours.StartOfLineDay(now), ct) >= outbound.CurrentValue.CallsPerNumberPerDay)
         {
             await PostponeAsync(callback, hours.NextOpening(callback.Phone, hours.StartOfLineDay(now, addDays: 1)), "daily-cap", now, ct);
             return true;
@@ -138,6 +140,10 @@ public sealed class CallbackDialer(
 
         return false;
     }
+
+    /// <summary>One incoming call may have only so many numbers called back: a household, not a hundred strangers.</summary>
+    private async Task<string?> PerCallRefusalAsync(DueCallback callback, CancellationToken ct) =>
+        await queue.OtherCallbacksDialledForTheSameCallAsync(callback.Id, ct) >= outbound.CurrentValue.CallbacksPerCall ? RefusalReasons.PerCallCap : null;
 
     private async Task PostponeAsync(DueCallback callback, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken ct)
     {

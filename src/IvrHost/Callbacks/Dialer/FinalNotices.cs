@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
@@ -9,12 +10,14 @@ namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 
 /// <summary>
 /// After the last unanswered retry: one text with the line's number (callback.final_sms), sent at most
-/// once. The offer itself is left to the API, which expires it on its own clock: we neither decline it
-/// nor guess its fate. A landline that cannot take texts is recorded, not retried.
+/// once, and only where the outbound policy allows (its per-number cap counts these too). The offer
+/// itself is left to the API, which expires it on its own clock: we neither decline it nor guess its
+/// fate. A landline that cannot take texts is recorded, not retried.
 /// </summary>
 public sealed class FinalNotices(
     IServiceProvider services,
     ICallbackQueue queue,
+    OutboundTexts outbound,
     PromptCatalog prompts,
     IOptionsMonitor<CallbackOptions> options,
     IOptionsMonitor<TwilioOptions> twilio,
@@ -36,6 +39,12 @@ public sealed class FinalNotices(
 
     private async Task<string> TextAsync(DueCallback callback, CancellationToken cancellationToken)
     {
+        var clearance = await outbound.ClearAsync(callback.Id, callback.Phone, "final-notice", cancellationToken);
+        if (!clearance.Allowed)
+        {
+            return $"final-sms-refused-{clearance.Refusal}";
+        }
+
         var line = twilio.CurrentValue.PhoneNumber!;
         var body = prompts.RenderText("callback.final_sms", callback.Locale, PromptArguments.LineNumber(line));
         try
@@ -46,6 +55,7 @@ public sealed class FinalNotices(
         }
         catch (Exception e) when (e is TwilioApiException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            await outbound.NotSentAsync(clearance, CancellationToken.None);
             return e is TwilioApiException { Code: > 0 } twilioError ? $"final-sms-failed-{twilioError.Code}" : "final-sms-failed";
         }
     }

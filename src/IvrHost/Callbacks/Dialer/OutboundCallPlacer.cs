@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
 using PhoneBooking.Twilio.Types;

@@ -68,6 +68,20 @@ internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICa
             cancellationToken: cancellationToken));
     }
 
+    public async Task<int> OtherCallbacksDialledForTheSameCallAsync(string callbackId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            SELECT COUNT(DISTINCT other.id) FROM callbacks this
+            JOIN callbacks other ON other.call_sid = this.call_sid AND other.id <> this.id
+            JOIN callback_attempts a ON a.callback_id = other.id AND a.dialled_at IS NOT NULL
+            WHERE this.id = @Id
+            """,
+            new { Id = callbackId },
+            cancellationToken: cancellationToken));
+    }
+
     public Task PostponeAsync(string id, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "UPDATE callbacks SET next_attempt_at = @Until, outcome = @Reason, updated_at = @Now WHERE id = @Id AND state IN ('open', 'notify')",

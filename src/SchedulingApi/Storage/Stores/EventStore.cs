@@ -13,6 +13,8 @@ namespace PhoneBooking.SchedulingApi.Storage.Stores;
 /// higher one: with several instances writing at once, identity values are handed out in one order and
 /// committed in another. So events wait in the transaction's buffer and are inserted at its very end, under
 /// a lock held until the commit: ids are handed out in commit order (SQLite's single writer gives the same).
+/// Each event carries the client that owns its request or group visit (recorded earlier in the same
+/// transaction), so a client's feed holds only its own.
 /// </summary>
 internal sealed class EventStore(IStoreSession db) : IEventStore
 {
@@ -24,11 +26,14 @@ internal sealed class EventStore(IStoreSession db) : IEventStore
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<SchedulingEvent>> ReadAsync(long afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SchedulingEvent>> ReadAsync(long afterId, int limit, string client, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(
-            "SELECT id, type, occurred_ms, request_id, offer_id, channel, group_visit_id FROM events WHERE id > @afterId ORDER BY id LIMIT @limit",
-            new { afterId, limit },
+            """
+            SELECT id, type, occurred_ms, request_id, offer_id, channel, group_visit_id FROM events
+            WHERE id > @afterId AND (client = @client OR client IS NULL) ORDER BY id LIMIT @limit
+            """,
+            new { afterId, limit, client },
             cancellationToken);
         return [.. rows.Select(r => r.ToEvent())];
     }
@@ -48,7 +53,9 @@ internal sealed class EventStore(IStoreSession db) : IEventStore
             for (var i = 0; i < chunk.Length; i++)
             {
                 var e = chunk[i];
-                values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@Type{i}, @OccurredMs{i}, @RequestId{i}, @OfferId{i}, @Channel{i}, @GroupVisitId{i})");
+                values.Append(i == 0 ? "" : ", ").Append(
+                    CultureInfo.InvariantCulture,
+                    $"(@Type{i}, @OccurredMs{i}, @RequestId{i}, @OfferId{i}, @Channel{i}, @GroupVisitId{i}, (SELECT client FROM resource_owners WHERE resource_id = coalesce(@RequestId{i}, @GroupVisitId{i})))");
                 parameters.Add($"Type{i}", e.Type);
                 parameters.Add($"OccurredMs{i}", DbValues.Ms(e.OccurredAt));
                 parameters.Add($"RequestId{i}", e.RequestId, DbType.String);
@@ -57,7 +64,7 @@ internal sealed class EventStore(IStoreSession db) : IEventStore
                 parameters.Add($"GroupVisitId{i}", e.GroupVisitId, DbType.String);
             }
 
-            await db.ExecuteAsync($"INSERT INTO events (type, occurred_ms, request_id, offer_id, channel, group_visit_id) VALUES {values}", parameters, cancellationToken);
+            await db.ExecuteAsync($"INSERT INTO events (type, occurred_ms, request_id, offer_id, channel, group_visit_id, client) VALUES {values}", parameters, cancellationToken);
         }
     }
 

@@ -229,7 +229,7 @@ public sealed class CallbackDialerTests : IDisposable
     [Fact]
     public async Task DailyCap_ReachedForOneNumber_PutsItsNextCallOffUntilTomorrow()
     {
-        using var line = new DialerHost(_clock, settings: new Dictionary<string, string?> { ["Callbacks:DailyCapPerNumber"] = "2" });
+        using var line = new DialerHost(_clock, settings: new Dictionary<string, string?> { ["Outbound:CallsPerNumberPerDay"] = "2" });
         for (var i = 0; i < 3; i++)
         {
             await line.SaveAsync(DialerHost.Callback(Phone, CallbackKind.Reminder, dueOn: new DateOnly(2026, 11, 23), callSid: $"CA{i:D32}"));
@@ -244,6 +244,29 @@ public sealed class CallbackDialerTests : IDisposable
         Assert.Equal(2, line.Twilio.Calls.Count);
         var capped = Assert.Single(await line.Requests.ListAsync(CallbackFilter.Open, 10, CancellationToken.None), r => r.Attempts.Count == 0);
         Assert.Equal(("daily-cap", new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(-5))), (capped.Outcome, capped.NextAttemptAt));
+    }
+
+    [Fact]
+    public async Task PerCallCap_OneIncomingCallPromisedCallbacksToSevenNumbers_SixDialledSeventhRefused()
+    {
+        var numbers = Enumerable.Range(0, 7).Select(i => $"+1613226{1000 + i}").ToList();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            await _line.SaveAsync(DialerHost.Callback(numbers[i], CallbackKind.Reminder, dueOn: new DateOnly(2026, 11, 23), callSid: "CA00000000000000000000000000000777") with
+            {
+                Id = $"cb-per-call-{i}",
+            });
+        }
+
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await _line.PassAsync();
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(6, _line.Twilio.Calls.Count);
+        var refused = Assert.Single(await _line.Requests.ListAsync(CallbackFilter.Refused, 10, CancellationToken.None));
+        Assert.Equal("per-call-cap", refused.RefusalReason);
     }
 
     [Fact]

@@ -43,9 +43,13 @@ public sealed class CallingHoursTests
     [Fact]
     public void NextOpening_EarlyMorningInVancouver_WaitsForNineThere()
     {
-        var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(-5)); // 10:00 Toronto = 07:00 Vancouver
+        var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(-5)); // 10:00 Toronto: before nine in Vancouver
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(-8)), _hours.NextOpening("+16045550123", now));
+        var vancouver = TimeZoneInfo.FindSystemTimeZoneById("America/Vancouver");
+
+        // Nine o'clock on Vancouver's wall clock, whatever its offset (tzdata 2026f keeps BC on UTC-7 year round).
+        var opening = TimeZoneInfo.ConvertTime(_hours.NextOpening("+16045550123", now), vancouver);
+        Assert.Equal(new DateTime(2026, 11, 23, 9, 0, 0), opening.DateTime);
     }
 
     [Fact]

@@ -16,14 +16,14 @@ public abstract class EventAndIdempotencyStoreContract : StoreContract
         await RolledBackAsync(s => s.Events.AppendAsync(new SchedulingEvent(0, EventTypes.OfferExpired, Now, "br_2", "of_2", Channel.Web, null), None));
         await InTransactionAsync(s => s.Events.AppendAsync(new SchedulingEvent(0, EventTypes.BookingConfirmed, Now.AddSeconds(2), "br_1", "of_1", Channel.Agent, null), None));
 
-        var all = await InTransactionAsync(s => s.Events.ReadAsync(0, 10, None));
+        var all = await InTransactionAsync(s => s.Events.ReadAsync(0, 10, "web", None));
 
         Assert.Equal([EventTypes.OfferMade, EventTypes.GroupVisitScheduled, EventTypes.BookingConfirmed], all.Select(e => e.Type));
         Assert.True(all[0].Id < all[1].Id && all[1].Id < all[2].Id);
         Assert.Equal(new SchedulingEvent(all[0].Id, EventTypes.OfferMade, Now, "br_1", "of_1", Channel.Phone, null), all[0]);
         Assert.Equal(new SchedulingEvent(all[1].Id, EventTypes.GroupVisitScheduled, Now.AddSeconds(1), null, null, null, "gv_1"), all[1]);
-        Assert.Equal([all[1].Id], (await InTransactionAsync(s => s.Events.ReadAsync(all[0].Id, 1, None))).Select(e => e.Id));
-        Assert.Empty(await InTransactionAsync(s => s.Events.ReadAsync(all[2].Id, 10, None)));
+        Assert.Equal([all[1].Id], (await InTransactionAsync(s => s.Events.ReadAsync(all[0].Id, 1, "web", None))).Select(e => e.Id));
+        Assert.Empty(await InTransactionAsync(s => s.Events.ReadAsync(all[2].Id, 10, "web", None)));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public abstract class EventAndIdempotencyStoreContract : StoreContract
             }
         });
 
-        var all = await InTransactionAsync(s => s.Events.ReadAsync(0, 1000, None));
+        var all = await InTransactionAsync(s => s.Events.ReadAsync(0, 1000, "web", None));
 
         Assert.Equal(Enumerable.Range(0, 250).Select(i => $"br_{i}"), all.Select(e => e.RequestId));
     }

@@ -18,19 +18,6 @@ public abstract class FacilityAndSiteStoreContract : StoreContract
     }
 
     [Fact]
-    public async Task SignInFailures_SavedReadAndClearedPerCodeAsTyped()
-    {
-        Assert.Equal(SignInFailures.None, await InTransactionAsync(s => s.Facilities.GetSignInFailuresAsync("000000", None)));
-
-        await InTransactionAsync(s => s.Facilities.SaveSignInFailuresAsync("000000", new SignInFailures(2, null), None));
-        await InTransactionAsync(s => s.Facilities.SaveSignInFailuresAsync("000000", new SignInFailures(5, Now.AddMinutes(15)), None));
-        Assert.Equal(new SignInFailures(5, Now.AddMinutes(15)), await InTransactionAsync(s => s.Facilities.GetSignInFailuresAsync("000000", None)));
-
-        await InTransactionAsync(s => s.Facilities.SaveSignInFailuresAsync("000000", SignInFailures.None, None));
-        Assert.Equal(SignInFailures.None, await InTransactionAsync(s => s.Facilities.GetSignInFailuresAsync("000000", None)));
-    }
-
-    [Fact]
     public async Task Sites_UpsertUpdatesInPlace_ListedByName()
     {
         await InTransactionAsync(s => s.Sites.UpsertAsync(new Site("north", "Aardvark Clinic", "Aardvark", "9 North Street", "America/Toronto"), None));

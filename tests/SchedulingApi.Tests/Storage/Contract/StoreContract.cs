@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Storage;
 using PhoneBooking.Storage;
 
@@ -93,5 +94,11 @@ public abstract class StoreContract : IAsyncLifetime
         public PhoneBooking.SchedulingApi.Idempotency.IIdempotencyStore Idempotency => services.GetRequiredService<PhoneBooking.SchedulingApi.Idempotency.IIdempotencyStore>();
 
         public ISiteStore Sites => services.GetRequiredService<ISiteStore>();
+
+        public IResourceOwnerStore Owners => services.GetRequiredService<IResourceOwnerStore>();
+
+        public IPersonKeyStore People => services.GetRequiredService<IPersonKeyStore>();
+
+        public IGuessCounterStore Guesses => services.GetRequiredService<IGuessCounterStore>();
     }
 }

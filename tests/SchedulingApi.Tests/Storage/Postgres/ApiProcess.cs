@@ -61,10 +61,33 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the API in Production with <paramref name="settings"/> and what Production requires besides
+    /// storage: an HMAC key, one client (the bench, whose key is <see cref="TestSettings.BenchKey"/>) and
+    /// the demo data, asked for explicitly.
+    /// </summary>
     public static ApiProcess Start(params string[] settings)
     {
         var port = FreePort();
-        return new ApiProcess(port, ["--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", "data", .. settings]);
+        return new ApiProcess(
+            port,
+            [
+                "--urls", $"http://127.0.0.1:{port}",
+                "--Storage:DataDirectory", "data",
+                "--Security:HmacKey", TestSettings.HmacKey,
+                "--ApiClients:bench:Role", "Bench",
+                "--ApiClients:bench:KeySha256:0", SchedulingApi.Security.ApiKeys.Sha256Hex(TestSettings.BenchKey),
+                "--Seed:Demo", "true",
+                .. settings,
+            ]);
+    }
+
+    /// <summary>A client of this process speaking as the bench client.</summary>
+    public HttpClient NewClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestSettings.BenchKey);
+        return client;
     }
 
     /// <summary>Waits for the process to end by itself; its exit code, or null if it was still running after <paramref name="limit"/>.</summary>

@@ -37,8 +37,8 @@ public sealed class FailureTests
         var retried = await api.Client.SubmitAsync(key: key);
         Assert.Equal(2, retried.QueuePosition); // the refused attempt left nothing behind: no request, no stored response
         Assert.Equal(1, (await api.Client.StatusAsync(first.RequestId)).QueuePosition);
-        Assert.Equal(2, await api.ScalarAsync("SELECT count(*) FROM booking_requests"));
-        Assert.Equal(2, await api.ScalarAsync("SELECT count(*) FROM idempotency_keys"));
+        Assert.Equal(2, await api.ScalarRawAsync<long>("SELECT count(*) FROM booking_requests"));
+        Assert.Equal(2, await api.ScalarRawAsync<long>("SELECT count(*) FROM idempotency_keys"));
         Assert.DoesNotContain(api.Logs.Records, r => r.Message.Contains("unhandled", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -59,23 +59,23 @@ public sealed class FailureTests
         }
 
         var pass = Task.Run(() => api.MatchAsync());
-        await Eventually.HoldsAsync(async () => await api.ScalarAsync("SELECT count(*) FROM offers") > 0, "the first batch committed");
+        await Eventually.HoldsAsync(async () => await api.ScalarRawAsync<long>("SELECT count(*) FROM offers") > 0, "the first batch committed");
         await server.StopAsync();
         var outcome = await Record.ExceptionAsync(() => pass);
         await server.StartAsync();
         await Eventually.HoldsAsync(async () => (await api.Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "ready again");
 
         // Whatever the pass got through before the crash, every offer is whole: a place taken, the request offered, the event written.
-        var offers = await api.ScalarAsync("SELECT count(*) FROM offers");
+        var offers = await api.ScalarRawAsync<long>("SELECT count(*) FROM offers");
         Assert.True(offers < Requests, $"the crash came after the pass ({offers} offers): nothing was tested");
         Assert.True(StorageErrors.IsUnavailable(outcome!), $"the pass should fail as unavailable, not: {outcome}");
-        Assert.Equal(offers, await api.ScalarAsync("SELECT count(*) FROM booking_requests WHERE status = 'offered'"));
-        Assert.Equal(offers, await api.ScalarAsync("SELECT count(*) FROM events WHERE type = 'offer.made'"));
-        Assert.Equal(offers, await api.ScalarAsync("SELECT sum(capacity - remaining) FROM windows"));
-        Assert.Equal(Requests - offers, await api.ScalarAsync("SELECT coalesce(sum(queued), 0) FROM queue_blocks"));
+        Assert.Equal(offers, await api.ScalarRawAsync<long>("SELECT count(*) FROM booking_requests WHERE status = 'offered'"));
+        Assert.Equal(offers, await api.ScalarRawAsync<long>("SELECT count(*) FROM events WHERE type = 'offer.made'"));
+        Assert.Equal(offers, await api.ScalarRawAsync<long>("SELECT sum(capacity - remaining) FROM windows"));
+        Assert.Equal(Requests - offers, await api.ScalarRawAsync<long>("SELECT coalesce(sum(queued), 0) FROM queue_blocks"));
 
         await api.MatchAsync();
-        Assert.Equal(Requests, await api.ScalarAsync("SELECT count(*) FROM offers"));
+        Assert.Equal(Requests, await api.ScalarRawAsync<long>("SELECT count(*) FROM offers"));
     }
 
     [Fact]

@@ -41,16 +41,16 @@ public sealed class MultiInstanceTests : ApiTest
             passes.AddRange(await Task.WhenAll(Task.Run(() => Api.MatchAsync()), Task.Run(() => otherMatcher.RunOnceAsync())));
         }
 
-        var capacity = await Api.ScalarAsync("SELECT sum(capacity) FROM windows WHERE start_ms >= @From", new { From = TestSettings.Start.AddHours(2).ToUnixTimeMilliseconds() });
-        var offers = await Api.ScalarAsync("SELECT count(*) FROM offers");
+        var capacity = await Api.ScalarRawAsync<long>("SELECT sum(capacity) FROM windows WHERE start_ms >= @From", new { From = TestSettings.Start.AddHours(2).ToUnixTimeMilliseconds() });
+        var offers = await Api.ScalarRawAsync<long>("SELECT count(*) FROM offers");
         Assert.Equal(Math.Min(capacity, Requests), offers);
         Assert.Equal(offers, passes.Sum(p => p.OffersMade));
         Assert.True(passes.Where((_, i) => i % 2 == 0).Sum(p => p.OffersMade) > 0 && passes.Where((_, i) => i % 2 == 1).Sum(p => p.OffersMade) > 0, "both instances matched");
-        Assert.Equal(0, await Api.ScalarAsync("SELECT count(*) FROM (SELECT request_id FROM offers GROUP BY request_id HAVING count(*) > 1) twice"));
-        Assert.Equal(0, await Api.ScalarAsync("SELECT count(*) FROM windows w WHERE (SELECT count(*) FROM offers o WHERE o.window_id = w.id) > w.capacity OR w.remaining <> w.capacity - (SELECT count(*) FROM offers o WHERE o.window_id = w.id)"));
-        Assert.Equal(offers, await Api.ScalarAsync("SELECT count(*) FROM booking_requests WHERE status = 'offered'"));
-        Assert.Equal(offers, await Api.ScalarAsync("SELECT count(*) FROM events WHERE type = 'offer.made'"));
-        Assert.Equal(Requests - offers, await Api.ScalarAsync("SELECT coalesce(sum(queued), 0) FROM queue_blocks"));
+        Assert.Equal(0, await Api.ScalarRawAsync<long>("SELECT count(*) FROM (SELECT request_id FROM offers GROUP BY request_id HAVING count(*) > 1) twice"));
+        Assert.Equal(0, await Api.ScalarRawAsync<long>("SELECT count(*) FROM windows w WHERE (SELECT count(*) FROM offers o WHERE o.window_id = w.id) > w.capacity OR w.remaining <> w.capacity - (SELECT count(*) FROM offers o WHERE o.window_id = w.id)"));
+        Assert.Equal(offers, await Api.ScalarRawAsync<long>("SELECT count(*) FROM booking_requests WHERE status = 'offered'"));
+        Assert.Equal(offers, await Api.ScalarRawAsync<long>("SELECT count(*) FROM events WHERE type = 'offer.made'"));
+        Assert.Equal(Requests - offers, await Api.ScalarRawAsync<long>("SELECT coalesce(sum(queued), 0) FROM queue_blocks"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class MultiInstanceTests : ApiTest
             var request = await Client.SubmitAsync();
             await Api.MatchAsync();
             var offer = await Client.OfferAsync(request.RequestId);
-            var remainingBefore = await Api.ScalarAsync("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId });
+            var remainingBefore = await Api.ScalarRawAsync<long>("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId });
 
             var responses = await Task.WhenAll(Task.Run(() => Client.AcceptAsync(offer.OfferId)), Task.Run(() => other.DeclineAsync(offer.OfferId)));
 
@@ -70,9 +70,9 @@ public sealed class MultiInstanceTests : ApiTest
             Assert.Equal(1, winners);
             Assert.Equal(HttpStatusCode.Conflict, responses.Single(r => r.StatusCode != HttpStatusCode.OK).StatusCode);
             var accepted = responses[0].StatusCode == HttpStatusCode.OK;
-            var remainingAfter = await Api.ScalarAsync("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId });
+            var remainingAfter = await Api.ScalarRawAsync<long>("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId });
             Assert.Equal(accepted ? remainingBefore : remainingBefore + 1, remainingAfter);
-            Assert.Equal(accepted ? 1 : 0, await Api.ScalarAsync("SELECT count(*) FROM bookings WHERE offer_id = @Id", new { Id = offer.OfferId }));
+            Assert.Equal(accepted ? 1 : 0, await Api.ScalarRawAsync<long>("SELECT count(*) FROM bookings WHERE offer_id = @Id", new { Id = offer.OfferId }));
             Assert.Equal(accepted ? RequestStatus.Booked : RequestStatus.Queued, (await other.StatusAsync(request.RequestId)).Status);
         }
     }
@@ -84,7 +84,7 @@ public sealed class MultiInstanceTests : ApiTest
         var request = await Client.SubmitAsync(ApiCalls.BookingRequest(channel: "web"));
         await Api.MatchAsync();
         var offer = await Client.OfferAsync(request.RequestId);
-        var remainingBefore = await Api.ScalarAsync("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId });
+        var remainingBefore = await Api.ScalarRawAsync<long>("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId });
         Api.Clock.Advance(TimeSpan.FromMinutes(11)); // the hold ran out (both hosts share the clock)
 
         var accept = Task.Run(() => other.AcceptAsync(offer.OfferId));
@@ -92,9 +92,9 @@ public sealed class MultiInstanceTests : ApiTest
         var (response, _) = (await accept, await sweep);
 
         await response.ProblemAsync(HttpStatusCode.Conflict, "offer-expired");
-        Assert.Equal(1, await Api.ScalarAsync("SELECT count(*) FROM events WHERE type = 'offer.expired' AND offer_id = @Id", new { Id = offer.OfferId }));
-        Assert.Equal(remainingBefore + 1, await Api.ScalarAsync("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId }));
-        Assert.Equal(0, await Api.ScalarAsync("SELECT count(*) FROM bookings"));
+        Assert.Equal(1, await Api.ScalarRawAsync<long>("SELECT count(*) FROM events WHERE type = 'offer.expired' AND offer_id = @Id", new { Id = offer.OfferId }));
+        Assert.Equal(remainingBefore + 1, await Api.ScalarRawAsync<long>("SELECT remaining FROM windows WHERE id = (SELECT window_id FROM offers WHERE id = @Id)", new { Id = offer.OfferId }));
+        Assert.Equal(0, await Api.ScalarRawAsync<long>("SELECT count(*) FROM bookings"));
     }
 
     [Fact]
@@ -113,11 +113,12 @@ public sealed class MultiInstanceTests : ApiTest
             Assert.Single(responses, r => r.Headers.Contains("Idempotency-Replayed"));
         }
 
-        Assert.Equal(5, await Api.ScalarAsync("SELECT count(*) FROM booking_requests"));
+        Assert.Equal(5, await Api.ScalarRawAsync<long>("SELECT count(*) FROM booking_requests"));
         var later = ApiCalls.NewKey();
-        var first = await Client.SubmitAsync(key: later);
-        Assert.Equal(first, await other.SubmitAsync(key: later)); // reused on another instance later: replayed
-        Assert.Equal(6, await Api.ScalarAsync("SELECT count(*) FROM booking_requests"));
+        var again = ApiCalls.BookingRequest();
+        var first = await Client.SubmitAsync(again, later);
+        Assert.Equal(first, await other.SubmitAsync(again, later)); // reused on another instance later: replayed
+        Assert.Equal(6, await Api.ScalarRawAsync<long>("SELECT count(*) FROM booking_requests"));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class MultiInstanceTests : ApiTest
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Task.Run(() => (i % 2 == 0 ? Client : other).PostAsync("/v1/facilities/verify", body))));
 
-        Assert.Equal(5, await Api.ScalarAsync("SELECT failed_attempts FROM facility_sign_in_failures WHERE code = @Code", new { Code = TestSettings.FacilityCode }));
+        Assert.Equal(5, await Api.ScalarRawAsync<long>("SELECT failures FROM guess_counters WHERE scope = 'facility-code'"));
         var right = await other.PostAsync("/v1/facilities/verify", new { facilityCode = TestSettings.FacilityCode, pin = TestSettings.FacilityPin });
         await right.ProblemAsync(HttpStatusCode.Locked, "facility-locked");
     }
@@ -174,7 +175,7 @@ public sealed class MultiInstanceTests : ApiTest
         await stop.CancelAsync();
         await reader;
 
-        var all = await Api.QueryAsync<long>("SELECT id FROM events ORDER BY id");
+        var all = await Api.QueryRawAsync<long>("SELECT id FROM events ORDER BY id");
         Assert.True(all.Count > 100, $"only {all.Count} events");
         Assert.Equal(all, seen);
     }

@@ -25,10 +25,10 @@ public sealed class StartupTests : IAsyncLifetime
 
         await api.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
-        using var client = new HttpClient { BaseAddress = api.BaseAddress };
+        using var client = api.NewClient();
         var sites = await (await client.GetAsync("/v1/sites")).ReadAsync<SiteResponse[]>();
         Assert.Contains(sites, site => site.Id == "north-york"); // the demo seed, written to PostgreSQL
-        Assert.Equal("1 initial", await ScalarTextAsync("SELECT version || ' ' || name FROM schema_migrations WHERE feature = 'scheduling'"));
+        Assert.Equal("1 initial, 2 trust_boundaries", await ScalarTextAsync("SELECT string_agg(version || ' ' || name, ', ' ORDER BY version) FROM schema_migrations WHERE feature = 'scheduling'"));
         Assert.False(Directory.Exists(Path.Combine(api.Folder, "data")), "nothing is written to SQLite files on PostgreSQL");
     }
 
@@ -40,7 +40,7 @@ public sealed class StartupTests : IAsyncLifetime
         {
             await Task.WhenAll(instances.Select(api => api.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
 
-            Assert.Equal("1", await ScalarTextAsync("SELECT count(*)::text FROM schema_migrations WHERE feature = 'scheduling'"));
+            Assert.Equal("2", await ScalarTextAsync("SELECT count(*)::text FROM schema_migrations WHERE feature = 'scheduling'"));
             Assert.Equal("0", await ScalarTextAsync("SELECT count(*)::text FROM (SELECT site_id, start_ms FROM windows GROUP BY 1, 2 HAVING count(*) > 1) twice"));
         }
         finally
@@ -89,7 +89,7 @@ public sealed class StartupTests : IAsyncLifetime
         Assert.Equal(1, await api.ExitCodeAsync(TimeSpan.FromSeconds(30)));
         var line = Assert.Single(api.StandardError);
         Assert.Contains("The 'scheduling' tables in PostgreSQL at 127.0.0.1:", line, StringComparison.Ordinal);
-        Assert.Contains("are at schema version 7, newer than this build knows (1)", line, StringComparison.Ordinal);
+        Assert.Contains("are at schema version 7, newer than this build knows (2)", line, StringComparison.Ordinal);
     }
 
     [Fact]

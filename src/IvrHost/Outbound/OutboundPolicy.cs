@@ -1,15 +1,18 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Callbacks.Dialer;
 
-namespace PhoneBooking.IvrHost.Callbacks.Dialer;
+namespace PhoneBooking.IvrHost.Outbound;
 
 /// <summary>
-/// Which numbers the line may call: E.164, in an allowed country (default Canada and the US, both +1),
-/// an area code and exchange that can be a subscriber's, and never a premium or special-service range.
-/// A caller can type any ten digits as their callback number; this is what stops the line from dialling
-/// a pay-per-call number a fraudster owns. Rules: docs/callbacks.md ("Toll-fraud guard").
+/// Which numbers the line may call or text — one rule for both: E.164, in an allowed country
+/// (default Canada and the US, both +1; the Caribbean +1 countries are other countries), an area
+/// code and exchange that can be a subscriber's, and never a premium (900, 976), N11, special or
+/// personal-communications range, nor toll-free. A caller can type any ten digits as their
+/// call-back number; this is what stops the line from calling or texting a number a fraudster is
+/// paid for. Caps per number and per call: <see cref="OutboundOptions"/>. Rules: docs/callbacks.md.
 /// </summary>
-public sealed partial class TollFraudGuard(IOptionsMonitor<CallbackOptions> options)
+public sealed partial class OutboundPolicy(IOptionsMonitor<OutboundOptions> options)
 {
     private static readonly HashSet<string> TollFree = ["800", "833", "844", "855", "866", "877", "888", "822", "880", "881", "882", "883", "884", "885", "886", "887", "889"];
 
@@ -20,7 +23,7 @@ public sealed partial class TollFraudGuard(IOptionsMonitor<CallbackOptions> opti
         "545", "546", "547", "549", "550", "552", "553", "554", "556", "558", "566", "569", "577", "578", "588", "589", "600", "622", "700", "710",
     ];
 
-    /// <returns>Null when the number may be called, else the refusal reason (a fixed word: safe for logs and metrics).</returns>
+    /// <returns>Null when the number may be called or texted, else the refusal reason (a fixed word: safe for logs and metrics).</returns>
     public string? Refusal(string phone)
     {
         if (!E164().IsMatch(phone))
@@ -57,7 +60,7 @@ public sealed partial class TollFraudGuard(IOptionsMonitor<CallbackOptions> opti
     private static partial Regex E164();
 }
 
-/// <summary>Why a number was not called: fixed words, shown to supervisors and used as metric tags.</summary>
+/// <summary>Why a number was not called or texted: fixed words, shown to supervisors and used as metric tags.</summary>
 public static class RefusalReasons
 {
     public const string NotE164 = "not-e164";
@@ -70,4 +73,10 @@ public static class RefusalReasons
     public const string NonGeographic = "non-geographic";
     public const string InformationService = "information-service";
     public const string TwilioRejected = "twilio-rejected";
+
+    /// <summary>The number had its share for the day (<see cref="OutboundOptions.TextsPerNumberPerDay"/>).</summary>
+    public const string PerNumberCap = "per-number-cap";
+
+    /// <summary>The call had its share (<see cref="OutboundOptions.TextsPerCall"/>, <see cref="OutboundOptions.CallbacksPerCall"/>).</summary>
+    public const string PerCallCap = "per-call-cap";
 }

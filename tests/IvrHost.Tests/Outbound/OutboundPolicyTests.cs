@@ -1,12 +1,12 @@
-using PhoneBooking.IvrHost.Callbacks;
-using PhoneBooking.IvrHost.Callbacks.Dialer;
+using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Tests.Callbacks.Support;
 
-namespace PhoneBooking.IvrHost.Tests.Callbacks.Dialer;
+namespace PhoneBooking.IvrHost.Tests.Outbound;
 
-public sealed class TollFraudGuardTests
+/// <summary>The one number rule for calls and texts alike: what a caller may type as a call-back number and still never be called or texted.</summary>
+public sealed class OutboundPolicyTests
 {
-    private readonly TollFraudGuard _guard = new(new FixedOptions<CallbackOptions>(new CallbackOptions()));
+    private readonly OutboundPolicy _guard = new(new FixedOptions<OutboundOptions>(new OutboundOptions()));
 
     [Theory]
     [InlineData("+14165550123")] // Toronto
@@ -38,6 +38,9 @@ public sealed class TollFraudGuardTests
     [InlineData("+13745550123", RefusalReasons.InvalidAreaCode)]
     [InlineData("+14161550123", RefusalReasons.InvalidExchange)]
     [InlineData("+18765550123", RefusalReasons.CountryNotAllowed)] // Jamaica: +1, but not Canada or the US
+    [InlineData("+18762345678", RefusalReasons.CountryNotAllowed)] // issue 12: texted before the policy covered texts
+    [InlineData("+19005551234", RefusalReasons.PremiumRate)] // issue 12: texted five times
+    [InlineData("+19115550123", RefusalReasons.ServiceCode)]
     [InlineData("+18095550123", RefusalReasons.CountryNotAllowed)] // Dominican Republic
     [InlineData("+12425550123", RefusalReasons.CountryNotAllowed)] // Bahamas
     [InlineData("+17875550123", RefusalReasons.CountryNotAllowed)] // Puerto Rico
@@ -53,7 +56,7 @@ public sealed class TollFraudGuardTests
     [Fact]
     public void Refusal_TollFreeAllowed_CallsItButStillNeverPremium()
     {
-        var guard = new TollFraudGuard(new FixedOptions<CallbackOptions>(new CallbackOptions { AllowTollFree = true }));
+        var guard = new OutboundPolicy(new FixedOptions<OutboundOptions>(new OutboundOptions { AllowTollFree = true }));
 
         Assert.Null(guard.Refusal("+18005550123"));
         Assert.Equal(RefusalReasons.PremiumRate, guard.Refusal("+19005550123"));
@@ -62,7 +65,7 @@ public sealed class TollFraudGuardTests
     [Fact]
     public void Refusal_OnlyCanadaAllowed_RefusesUsNumbers()
     {
-        var guard = new TollFraudGuard(new FixedOptions<CallbackOptions>(new CallbackOptions { AllowedCountries = ["CA"] }));
+        var guard = new OutboundPolicy(new FixedOptions<OutboundOptions>(new OutboundOptions { AllowedCountries = ["CA"] }));
 
         Assert.Null(guard.Refusal("+14165550123"));
         Assert.Equal(RefusalReasons.CountryNotAllowed, guard.Refusal("+12125550100"));
