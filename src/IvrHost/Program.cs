@@ -9,6 +9,7 @@ using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.SchedulingClient;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Twilio;
 
@@ -19,7 +20,8 @@ if (PasswordHashCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddObservability();
+builder.AddServiceDefaults();
+builder.Services.AddIvrMetrics();
 builder.AddEmbeddedSchedulingApi();
 builder.Services.AddLineStorage(builder.Configuration);
 builder.Services.AddCallSessions(builder.Configuration);
@@ -38,9 +40,9 @@ if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflec
     return 1;
 }
 
+app.MapDefaultEndpoints();
 app.UsePromptAudio();
 app.UseAgentConsole();
-app.MapHealthEndpoints();
 app.MapVoice();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using PhoneBooking.SchedulingApi;
 using PhoneBooking.SchedulingApi.Security;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 
 if (SecretCommands.TryRun(args, Console.Out))
@@ -7,7 +8,8 @@ if (SecretCommands.TryRun(args, Console.Out))
     return 0;
 }
 
-var app = SchedulingApiApp.Create(args);
+// Standalone: its own logging and telemetry. Embedded in the line, it logs through the line's.
+var app = SchedulingApiApp.Create(args, builder => builder.AddServiceDefaults());
 if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflection.Assembly.GetExecutingAssembly(), Console.Error))
 {
     return 1;

@@ -16,6 +16,7 @@ using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi;
@@ -31,13 +32,13 @@ public static class SchedulingApiExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader).AddDocumentTransformer(ApiKeyOpenApi.AddScheme));
-        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         if (builder.Configuration.GetStorageProvider() == StorageProvider.Sqlite)
         {
             // The SQLite file's folder; on PostgreSQL nothing is written locally and the database check covers it.
             health.Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(
                 () => sp.GetRequiredService<DataDirectory>().Path,
-                sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [HealthEndpoints.ReadyTag]));
+                sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [ServiceDefaultsExtensions.ReadyTag]));
         }
 
         services.AddMetrics();
@@ -75,8 +76,8 @@ public static class SchedulingApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();
+        app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();
-        app.MapHealthEndpoints();
         app.MapGroup("/v1")
             .MapEligibilityEndpoints()
             .MapSitesEndpoints()

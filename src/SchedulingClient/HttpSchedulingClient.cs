@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PhoneBooking.SchedulingClient.Contracts;
 using PhoneBooking.SchedulingClient.Diagnostics;
@@ -10,104 +7,85 @@ using PhoneBooking.SchedulingClient.Resilience;
 
 namespace PhoneBooking.SchedulingClient;
 
-/// <summary><see cref="ISchedulingClient"/> over a typed HttpClient whose handler runs <see cref="SchedulingPipeline"/>.</summary>
+/// <summary>
+/// <see cref="ISchedulingClient"/> over the Refit client <see cref="ISchedulingApi"/>, whose HttpClient
+/// runs the resilience handler (<see cref="SchedulingResilience"/>). Every answer and every failure
+/// becomes a <see cref="SchedulingResult{T}"/>; only the caller's own cancellation propagates.
+/// </summary>
 internal sealed class HttpSchedulingClient(
-    HttpClient http,
+    ISchedulingApi api,
     BackendHealthMonitor health,
     SchedulingClientMetrics metrics,
     TimeProvider time,
     ILogger<HttpSchedulingClient> logger) : ISchedulingClient
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
-
     public Task<SchedulingResult<Eligibility>> CheckEligibilityAsync(EligibilityQuery query, CancellationToken cancellationToken = default) =>
-        SendAsync<Eligibility>(Post("v1/eligibility", query).AsReadOnly(), "check-eligibility", cancellationToken);
+        SendAsync<Eligibility>("check-eligibility", api.CheckEligibility(query, cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<IReadOnlyList<Site>>> GetSitesAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<IReadOnlyList<Site>>(Get("v1/sites"), "get-sites", cancellationToken);
+        SendAsync<IReadOnlyList<Site>>("get-sites", api.GetSites(cancellationToken), cancellationToken);
 
-    public Task<SchedulingResult<IReadOnlyList<AvailabilityWindow>>> GetAvailabilityAsync(AvailabilityQuery query, CancellationToken cancellationToken = default)
-    {
-        var parameters = new List<string>();
-        if (query.From is { } from)
-        {
-            parameters.Add("from=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-
-        if (query.To is { } to)
-        {
-            parameters.Add("to=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-
-        if (query.SiteId is { } siteId)
-        {
-            parameters.Add("siteId=" + Uri.EscapeDataString(siteId));
-        }
-
-        var path = parameters.Count == 0 ? "v1/availability" : "v1/availability?" + string.Join('&', parameters);
-        return SendAsync<IReadOnlyList<AvailabilityWindow>>(Get(path), "get-availability", cancellationToken);
-    }
+    public Task<SchedulingResult<IReadOnlyList<AvailabilityWindow>>> GetAvailabilityAsync(AvailabilityQuery query, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<AvailabilityWindow>>("get-availability", api.GetAvailability(query.From, query.To, query.SiteId, cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<BookingRequestAccepted>> SubmitBookingRequestAsync(BookingRequestSubmission submission, IdempotencyKey key, CancellationToken cancellationToken = default) =>
-        SendAsync<BookingRequestAccepted>(Post("v1/booking-requests", submission).WithIdempotencyKey(key), "submit-booking-request", cancellationToken);
+        SendAsync<BookingRequestAccepted>("submit-booking-request", api.SubmitBookingRequest(submission, Key(key), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<BookingRequestStatus>> GetBookingRequestAsync(string requestId, CancellationToken cancellationToken = default) =>
-        SendAsync<BookingRequestStatus>(Get($"v1/booking-requests/{Segment(requestId)}"), "get-booking-request", cancellationToken);
+        SendAsync<BookingRequestStatus>("get-booking-request", api.GetBookingRequest(Id(requestId), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<Offer>> StartHoldAsync(string offerId, IdempotencyKey key, CancellationToken cancellationToken = default) =>
-        SendAsync<Offer>(Post($"v1/offers/{Segment(offerId)}/hold").WithIdempotencyKey(key), "start-hold", cancellationToken);
+        SendAsync<Offer>("start-hold", api.StartHold(Id(offerId), Key(key), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<OfferAccepted>> AcceptOfferAsync(string offerId, IdempotencyKey key, CancellationToken cancellationToken = default) =>
-        SendAsync<OfferAccepted>(Post($"v1/offers/{Segment(offerId)}/accept").WithIdempotencyKey(key), "accept-offer", cancellationToken);
+        SendAsync<OfferAccepted>("accept-offer", api.AcceptOffer(Id(offerId), Key(key), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<OfferDeclined>> DeclineOfferAsync(string offerId, IdempotencyKey key, CancellationToken cancellationToken = default) =>
-        SendAsync<OfferDeclined>(Post($"v1/offers/{Segment(offerId)}/decline").WithIdempotencyKey(key), "decline-offer", cancellationToken);
+        SendAsync<OfferDeclined>("decline-offer", api.DeclineOffer(Id(offerId), Key(key), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<Booking>> LookUpBookingAsync(BookingLookup lookup, CancellationToken cancellationToken = default) =>
-        SendAsync<Booking>(Post("v1/bookings/lookup", lookup).AsReadOnly(), "look-up-booking", cancellationToken);
+        SendAsync<Booking>("look-up-booking", api.LookUpBooking(lookup, cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<Booking>> CancelBookingAsync(BookingLookup lookup, IdempotencyKey key, CancellationToken cancellationToken = default) =>
-        SendAsync<Booking>(Post("v1/bookings/cancel", lookup).WithIdempotencyKey(key), "cancel-booking", cancellationToken);
+        SendAsync<Booking>("cancel-booking", api.CancelBooking(lookup, Key(key), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<Facility>> VerifyFacilityAsync(FacilityCredentials credentials, CancellationToken cancellationToken = default) =>
-        SendAsync<Facility>(Post("v1/facilities/verify", credentials).AsReadOnly(), "verify-facility", cancellationToken);
+        SendAsync<Facility>("verify-facility", api.VerifyFacility(credentials, cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<GroupVisitAccepted>> SubmitGroupVisitAsync(GroupVisitSubmission submission, IdempotencyKey key, CancellationToken cancellationToken = default) =>
-        SendAsync<GroupVisitAccepted>(Post("v1/group-visits", submission).WithIdempotencyKey(key), "submit-group-visit", cancellationToken);
+        SendAsync<GroupVisitAccepted>("submit-group-visit", api.SubmitGroupVisit(submission, Key(key), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<GroupVisit>> GetGroupVisitAsync(string groupVisitId, CancellationToken cancellationToken = default) =>
-        SendAsync<GroupVisit>(Get($"v1/group-visits/{Segment(groupVisitId)}"), "get-group-visit", cancellationToken);
+        SendAsync<GroupVisit>("get-group-visit", api.GetGroupVisit(Id(groupVisitId), cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<EventPage>> GetEventsAsync(long after, int limit = 100, CancellationToken cancellationToken = default) =>
-        SendAsync<EventPage>(Get(string.Create(CultureInfo.InvariantCulture, $"v1/events?after={after}&limit={limit}")), "get-events", cancellationToken);
+        SendAsync<EventPage>("get-events", api.GetEvents(after, limit, cancellationToken), cancellationToken);
 
     public Task<SchedulingResult<ApiReadiness>> CheckReadinessAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(Get("health/ready"), "check-readiness", static response => response.StatusCode switch
+        SendAsync("check-readiness", api.CheckReadiness(cancellationToken), static response => response.StatusCode switch
         {
             HttpStatusCode.OK => SchedulingResult.Success(new ApiReadiness(true)),
             HttpStatusCode.ServiceUnavailable => SchedulingResult.Success(new ApiReadiness(false)),
             _ => null,
         }, cancellationToken);
 
-    private Task<SchedulingResult<T>> SendAsync<T>(HttpRequestMessage request, string operation, CancellationToken cancellationToken) =>
-        SendAsync<T>(request, operation, static _ => null, cancellationToken);
+    private Task<SchedulingResult<T>> SendAsync<T>(string operation, Task<HttpResponseMessage> call, CancellationToken cancellationToken) =>
+        SendAsync<T>(operation, call, static _ => null, cancellationToken);
 
     /// <param name="special">Maps a response before the contract's general rules; null falls through to them.</param>
     private async Task<SchedulingResult<T>> SendAsync<T>(
-        HttpRequestMessage request,
         string operation,
+        Task<HttpResponseMessage> call,
         Func<HttpResponseMessage, SchedulingResult<T>?> special,
         CancellationToken cancellationToken)
     {
-        using var _ = request;
-        request.WithOperation(operation);
         var started = time.GetTimestamp();
         SchedulingResult<T> result;
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            result = special(response)
-                ?? await ResponseMapper.MapAsync<T>(response, operation, request.GetAttempts(), cancellationToken).ConfigureAwait(false);
+            using var response = await call.ConfigureAwait(false);
+            var attempts = response.RequestMessage?.GetAttempts() ?? 1;
+            result = special(response) ?? await ResponseMapper.MapAsync<T>(response, operation, attempts, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -115,7 +93,7 @@ internal sealed class HttpSchedulingClient(
         }
         catch (Exception ex)
         {
-            result = ResponseMapper.MapException<T>(ex, operation, request.GetAttempts());
+            result = ResponseMapper.MapException<T>(ex, operation);
         }
 
         Record(operation, result, time.GetElapsedTime(started));
@@ -137,20 +115,13 @@ internal sealed class HttpSchedulingClient(
         }
     }
 
-    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
-
-    private static HttpRequestMessage Post(string path, object? body = null) => new(HttpMethod.Post, path)
-    {
-        // Serialized once, up front: every retry sends the same bytes with a known length.
-        Content = body is null ? null : new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), SchedulingJson.Options))
-        {
-            Headers = { ContentType = Json },
-        },
-    };
-
-    private static string Segment(string id)
+    private static string Id(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return Uri.EscapeDataString(id);
+        return id;
     }
+
+    /// <summary>Writes carry the key of their logical step: the API replays the first answer to a repeat.</summary>
+    private static string Key(IdempotencyKey key) =>
+        key.Value ?? throw new ArgumentException("Writes need an IdempotencyKey from IdempotencyKey.For(...).", nameof(key));
 }

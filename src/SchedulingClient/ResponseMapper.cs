@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Polly.CircuitBreaker;
+using Refit;
 using Polly.Timeout;
 using PhoneBooking.SchedulingClient.Contracts;
 using PhoneBooking.SchedulingClient.Resilience;
@@ -45,8 +46,15 @@ internal static class ResponseMapper
             : Failed<T>(BackendFailureReason.UnexpectedResponse, $"{operation}: HTTP {status} {problem?.Slug ?? "without problem details"}");
     }
 
-    public static SchedulingResult<T> MapException<T>(Exception exception, string operation, int attempts)
+    /// <param name="exception">As Refit surfaces it: a transport or pipeline failure wrapped in <see cref="ApiRequestException"/>, which keeps the request (and so its attempt count).</param>
+    public static SchedulingResult<T> MapException<T>(Exception exception, string operation)
     {
+        var attempts = (exception as ApiRequestException)?.RequestMessage?.GetAttempts() ?? 0;
+        if (exception is ApiRequestException { InnerException: { } inner })
+        {
+            exception = inner;
+        }
+
         var reason = exception switch
         {
             TimeoutRejectedException or OperationCanceledException => BackendFailureReason.Timeout,

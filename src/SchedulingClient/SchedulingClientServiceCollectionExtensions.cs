@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Refit;
+using PhoneBooking.SchedulingClient.Contracts;
 using PhoneBooking.SchedulingClient.Diagnostics;
 using PhoneBooking.SchedulingClient.Health;
 using PhoneBooking.SchedulingClient.Resilience;
@@ -16,7 +18,8 @@ public static class SchedulingClientServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ISchedulingClient"/>, <see cref="IBackendHealth"/> and the readiness
     /// probe, with <see cref="SchedulingOptions"/> bound from <c>Scheduling</c> and validated at start.
-    /// Returns the HttpClient builder, so a host can add inner handlers or a primary handler.
+    /// Returns the HttpClient builder, so a host can add handlers of its own (they sit outside the
+    /// resilience handler: once per call, not per attempt) or a primary handler.
     /// </summary>
     public static IHttpClientBuilder AddSchedulingClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,28 +33,34 @@ public static class SchedulingClientServiceCollectionExtensions
         services.TryAddSingleton<SchedulingClientMetrics>();
         services.TryAddSingleton<BackendHealthMonitor>();
         services.TryAddSingleton<IBackendHealth>(sp => sp.GetRequiredService<BackendHealthMonitor>());
-        services.TryAddSingleton<SchedulingPipeline>();
-        services.TryAddTransient<ResilienceHandler>();
+        services.TryAddTransient<ISchedulingClient, HttpSchedulingClient>();
+        services.TryAddTransient<AttemptHandler>();
         if (!services.Any(d => d.ServiceType == typeof(BackendHealthProbe)))
         {
             services.AddSingleton<BackendHealthProbe>();
             services.AddHostedService(sp => sp.GetRequiredService<BackendHealthProbe>());
         }
 
-        return services
-            .AddHttpClient<ISchedulingClient, HttpSchedulingClient>(HttpClientName, (sp, http) =>
+        var refit = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(SchedulingJson.Options), Buffered = true };
+        var http = services.AddRefitGeneratedClient<ISchedulingApi>(refit, HttpClientName)
+            .ConfigureHttpClient((sp, client) =>
             {
-                var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
-                http.BaseAddress = WithTrailingSlash(options.BaseUrl!);
+                client.BaseAddress = WithTrailingSlash(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.BaseUrl!);
 
-                // The pipeline owns time (total and attempt timeouts on the injected clock).
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler<ResilienceHandler>()
-            .AddHttpMessageHandler(sp => new ApiKeyHandler(sp.GetRequiredService<IOptions<SchedulingOptions>>()));
+                // The resilience handler owns time (total and attempt timeouts on the injected clock).
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            });
+
+        // Handlers, outer to inner: the resilience pipeline, then once per attempt: the attempt count
+        // and the API key (docs/security.md). A host's own handlers (AddHttpMessageHandler on the
+        // returned builder) go outside all of them.
+        http.AddResilienceHandler(SchedulingResilience.PipelineName, SchedulingResilience.Configure);
+        http.AddHttpMessageHandler<AttemptHandler>();
+        http.AddHttpMessageHandler(sp => new ApiKeyHandler(sp.GetRequiredService<IOptions<SchedulingOptions>>()));
+        return http;
     }
 
-    // Relative paths ("v1/sites") resolve under the base, also when it has a path of its own.
+    // Routes keep the base's own path (http://host/api/ + /v1/sites → /api/v1/sites).
     private static Uri WithTrailingSlash(Uri baseUrl) =>
         baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 }

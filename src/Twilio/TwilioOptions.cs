@@ -25,4 +25,10 @@ public sealed class TwilioOptions
 
     /// <summary>Twilio's REST API; tests and the local softphone stand in for it by pointing this elsewhere.</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>
+    /// Budget for one REST call, retries included (HttpClient's own default). Past it the SDK
+    /// reports <c>ApiConnectionException</c>: after a create, the call or text may exist.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

@@ -40,6 +40,11 @@ internal sealed partial class TwilioOptionsValidator(IHostEnvironment environmen
             failures.Add($"Twilio:ApiBaseUrl '{options.ApiBaseUrl}' must be an absolute http(s) URL, such as {TwilioOptions.DefaultApiBaseUrl}.");
         }
 
+        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Twilio:RequestTimeout '{options.RequestTimeout}' must be between 00:00:01 and 00:05:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

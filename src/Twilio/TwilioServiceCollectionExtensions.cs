@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using global::Twilio.Clients;
 using PhoneBooking.Twilio.AspNetCore;
 using PhoneBooking.Twilio.Rest;
 
@@ -12,9 +12,10 @@ public static class TwilioServiceCollectionExtensions
 {
     /// <summary>
     /// Options from section <c>Twilio</c> (validated at start), webhook signature validation
-    /// (<see cref="ValidateTwilioRequestFilter"/>) and the typed <see cref="TwilioRestClient"/>.
+    /// (<see cref="ValidateTwilioRequestFilter"/>) and the SDK's <see cref="ITwilioRestClient"/>
+    /// over IHttpClientFactory (<see cref="TwilioApiClient"/>). Returns the REST HttpClient's builder.
     /// </summary>
-    public static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
+    public static IHttpClientBuilder AddTwilio(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
@@ -22,17 +23,14 @@ public static class TwilioServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TwilioMetrics>();
         services.TryAddSingleton<TwilioRequestVerifier>();
+        services.TryAddSingleton<ITwilioRestClient, TwilioApiClient>();
+        services.TryAddTransient<TwilioApiBaseUrlHandler>();
 
-        services.AddTransient(sp => new TwilioRetryHandler(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TwilioMetrics>(), sp.GetRequiredService<ILogger<TwilioRetryHandler>>()));
-        services.AddHttpClient<TwilioRestClient>((sp, client) =>
-            {
-                var options = sp.GetRequiredService<IOptions<TwilioOptions>>().Value;
-                client.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("PhoneBooking.Twilio/1.0");
-                client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-            })
-            .AddHttpMessageHandler<TwilioRetryHandler>();
-        return services;
+        var http = services.AddHttpClient(TwilioApiClient.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false }) // as the SDK's own client
+            .AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
+        http.AddResilienceHandler(TwilioResilience.PipelineName, TwilioResilience.Configure);
+        return http;
     }
 }

@@ -15,6 +15,9 @@ public sealed class AgentConsoleBrowserTests(BrowserFixture browser) : IClassFix
 {
     private const string EligibleBirthDate = "19450312";
 
+    /// <summary>Not the form's own example (1234 567 890 AB): a page echoing it back must not pass for the hint.</summary>
+    private const string HealthCard = "4821 903 765 KT";
+
     private readonly ConsoleLine _line = new();
 
     public Task InitializeAsync()
@@ -57,7 +60,7 @@ public sealed class AgentConsoleBrowserTests(BrowserFixture browser) : IClassFix
         // The form is filled with what the caller already gave; the agent adds the health card.
         await Expect(page.GetByLabel("Birth date")).ToHaveValueAsync("1945-03-12");
         await Expect(page.GetByLabel("Number to reach the caller")).ToHaveValueAsync("+16135550142");
-        await page.GetByLabel("Health card number").FillAsync("1234 567 890 AB");
+        await page.GetByLabel("Health card number").FillAsync(HealthCard);
         await BrowserFixture.ScreenshotAsync(page, "2-call");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the booking request" }).ClickAsync();
         await Expect(page.Locator(".flash")).ToContainTextAsync("Booking request sent");
@@ -65,12 +68,12 @@ public sealed class AgentConsoleBrowserTests(BrowserFixture browser) : IClassFix
         // The matcher's offer shows up by itself; the agent accepts it for the caller and reads the code.
         var accept = page.GetByRole(AriaRole.Button, new() { Name = "Accept this offer for the caller" });
         await Expect(accept).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.Locator("#booking-status")).ToContainTextAsync("••••-•••-890-AB");
+        await Expect(page.Locator("#booking-status")).ToContainTextAsync("••••-•••-765-KT");
         await BrowserFixture.ScreenshotAsync(page, "3-offer");
         await accept.ClickAsync();
         await Expect(page.Locator("#booking-status")).ToContainTextAsync("booked.");
         Assert.Matches("^[0-9]{8}$", await page.Locator("#booking-status .code").TextContentAsync());
-        Assert.DoesNotContain("567", await page.ContentAsync(), StringComparison.Ordinal);
+        AssertHidden(await page.ContentAsync());
         await BrowserFixture.ScreenshotAsync(page, "4-booked");
     }
 
@@ -129,6 +132,18 @@ public sealed class AgentConsoleBrowserTests(BrowserFixture browser) : IClassFix
         var unlabelled = await page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => e.labels.length === 0).length");
         Assert.Equal(0, unlabelled);
+    }
+
+    /// <summary>
+    /// The 7 digits the mask hides appear nowhere, however spaced. Not a 3-digit fragment: the page is full of
+    /// random hex ids (request br_…, CallSids, tokens) and a fragment like "567" turns up in one by chance
+    /// (issue 18: "Request br_ffd515fd56759fa6cf8faf26" failed the test once in a few runs); 7 digits in a
+    /// row do not (about 1 in 10^8 per id).
+    /// </summary>
+    private static void AssertHidden(string page)
+    {
+        var digits = Regex.Replace(page, @"[\s\-.]", "");
+        Assert.DoesNotContain(new string([.. HealthCard.Where(char.IsAsciiDigit).Take(7)]), digits, StringComparison.Ordinal);
     }
 
     private async Task<IPage> SignInAsync(string name, string password)

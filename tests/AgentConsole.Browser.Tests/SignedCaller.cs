@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using PhoneBooking.Softphone.Engine;
-using PhoneBooking.Twilio.Security;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.AgentConsole.Browser.Tests;
 
@@ -8,7 +8,6 @@ namespace PhoneBooking.AgentConsole.Browser.Tests;
 public sealed partial class SignedCaller(Uri line, string callSid, string from) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = line };
-    private readonly RequestValidator _signer = new(SoftphoneOptions.LocalAuthToken);
     private string _twiml = "";
 
     public string CallSid { get; } = callSid;
@@ -46,7 +45,7 @@ public sealed partial class SignedCaller(Uri line, string callSid, string from) 
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", _signer.ComputeSignature(new Uri(_http.BaseAddress!, pathAndQuery).ToString(), form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(SoftphoneOptions.LocalAuthToken, new Uri(_http.BaseAddress!, pathAndQuery).ToString(), form));
         using var response = await _http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         _twiml = await response.Content.ReadAsStringAsync();

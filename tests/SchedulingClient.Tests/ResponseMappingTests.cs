@@ -8,12 +8,12 @@ namespace PhoneBooking.SchedulingClient.Tests;
 /// <summary>Corners of the mapping the real API does not produce on demand; the usual outcomes are tested against it (Api/).</summary>
 public sealed class ResponseMappingTests : IAsyncLifetime
 {
-    private FaultServer _server = null!;
+    private ApiStub _server = null!;
     private ClientHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await FaultServer.StartAsync();
+        _server = await ApiStub.StartAsync();
         _harness = ClientHarness.Create(_server.BaseAddress);
     }
 

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using WireMock;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace PhoneBooking.Testing;
 
-/// <summary>One scripted answer of the <see cref="FaultServer"/>.</summary>
+/// <summary>One scripted answer of the <see cref="ApiStub"/> (WireMock.Net) or the raw <see cref="FaultServer"/>.</summary>
 public abstract record Fault
 {
     public static Fault Json(string json, int status = 200) => new JsonFault(status, json, null);
@@ -19,16 +23,20 @@ public abstract record Fault
     /// <summary>Never answers: only the client's timeout ends the attempt.</summary>
     public static Fault Hang() => new HangFault();
 
-    /// <summary>Sends headers and part of the promised body, then aborts the connection.</summary>
+    /// <summary>Sends headers and part of the promised body, then aborts the connection (<see cref="FaultServer"/> only: WireMock cannot).</summary>
     public static Fault ResetMidBody() => new ResetFault();
 
     /// <summary>A 200 whose JSON stops halfway.</summary>
     public static Fault MalformedJson() => new JsonFault(200, """{"requestId":"br_1","status":""", null);
 
-    /// <summary>Chooses the answer from the request itself (e.g. a body that echoes its Idempotency-Key).</summary>
+    /// <summary>Chooses the answer from the request itself (e.g. a body that echoes its Idempotency-Key); <see cref="FaultServer"/> only.</summary>
     public static Fault From(Func<HttpRequest, Fault> choose) => new ChosenFault(choose);
 
     public abstract Task RespondAsync(HttpContext context);
+
+    /// <summary>The same answer as WireMock's response; <paramref name="stopping"/> ends a wait when the stub stops.</summary>
+    internal virtual Task<IResponseMessage> AnswerAsync(CancellationToken stopping) =>
+        throw new NotSupportedException($"WireMock.Net 1.25 cannot answer {GetType().Name}: script it on the raw FaultServer.");
 
     private sealed record ChosenFault(Func<HttpRequest, Fault> Choose) : Fault
     {
@@ -48,6 +56,22 @@ public abstract record Fault
 
             return context.Response.WriteAsync(Body);
         }
+
+        internal override Task<IResponseMessage> AnswerAsync(CancellationToken stopping)
+        {
+            var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(ContentType) };
+            if (RetryAfterSeconds is { } seconds)
+            {
+                headers["Retry-After"] = new(seconds.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return Task.FromResult<IResponseMessage>(new ResponseMessage
+            {
+                StatusCode = StatusCode,
+                Headers = headers,
+                BodyData = new BodyData { BodyAsString = Body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+            });
+        }
     }
 
     private sealed record SlowFault(TimeSpan Delay, Fault Then) : Fault
@@ -57,11 +81,24 @@ public abstract record Fault
             await Task.Delay(Delay, context.RequestAborted);
             await Then.RespondAsync(context);
         }
+
+        internal override async Task<IResponseMessage> AnswerAsync(CancellationToken stopping)
+        {
+            await Task.Delay(Delay, stopping);
+            return await Then.AnswerAsync(stopping);
+        }
     }
 
     private sealed record HangFault : Fault
     {
         public override Task RespondAsync(HttpContext context) => Task.Delay(Timeout.Infinite, context.RequestAborted);
+
+        // WireMock does not tell a callback that the client left: wait until the stub stops.
+        internal override async Task<IResponseMessage> AnswerAsync(CancellationToken stopping)
+        {
+            await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            return new ResponseMessage { StatusCode = 504 };
+        }
     }
 
     private sealed record ResetFault : Fault

@@ -12,8 +12,11 @@ using Microsoft.Extensions.Logging;
 namespace PhoneBooking.Testing;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 that answers each path from a script of <see cref="Fault"/>s
-/// (the last one repeats), and records what it received. WireMock.Net is not available here.
+/// A raw Kestrel server on 127.0.0.1 that answers each path from a script of <see cref="Fault"/>s
+/// (the last one repeats), and records what it received. Kept only for what WireMock.Net 1.25
+/// cannot do: drop the connection mid-body (<see cref="Fault.ResetMidBody"/>) and answer from the
+/// request itself (<see cref="Fault.From"/>); and <see cref="ClosedPort"/>, a refused connection.
+/// Everything else runs on <see cref="ApiStub"/>.
 /// </summary>
 public sealed class FaultServer : IAsyncDisposable
 {
@@ -102,4 +105,5 @@ public sealed class FaultServer : IAsyncDisposable
 }
 
 /// <param name="IdempotencyKey">Empty when the request carried none.</param>
-public sealed record ReceivedRequest(string Route, string IdempotencyKey, string Body);
+/// <param name="Traceparent">The W3C trace context the request carried, if any.</param>
+public sealed record ReceivedRequest(string Route, string IdempotencyKey, string Body, string? Traceparent = null);

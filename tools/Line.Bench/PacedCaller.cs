@@ -27,6 +27,9 @@ internal sealed class PacedCaller(ScriptedCaller inner, double speedup) : ICalle
         return await inner.HearAsync(heard, timeline, cancellationToken);
     }
 
+    public ValueTask<TimedInput?> InputBeforeAsync(DateTimeOffset until, CallTimeline timeline, CancellationToken cancellationToken) =>
+        inner.InputBeforeAsync(until, timeline, cancellationToken);
+
     public async ValueTask<CallerInput> NextInputAsync(InputRequest request, CallTimeline timeline, CancellationToken cancellationToken)
     {
         var input = await inner.NextInputAsync(request, timeline, cancellationToken);

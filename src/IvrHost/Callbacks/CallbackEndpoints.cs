@@ -52,7 +52,7 @@ public static partial class CallbackEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> TwimlAsync(HttpRequest request, string? callback, int? attempt, Func<OutboundHook, Task<Twilio.TwiML.VoiceResponse>> handle) =>
+    private static async Task<IResult> TwimlAsync(HttpRequest request, string? callback, int? attempt, Func<OutboundHook, Task<global::Twilio.TwiML.VoiceResponse>> handle) =>
         await ReadAsync(request, callback, attempt) is { } hook ? (await handle(hook)).ToTwiMLResult() : BadRequest();
 
     private static async Task<OutboundHook?> ReadAsync(HttpRequest request, string? callback, int? attempt)

@@ -5,7 +5,11 @@ using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.TwiML;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace PhoneBooking.IvrHost.Callbacks;
 
@@ -83,13 +87,16 @@ public sealed class OutboundCallHandler(
         metrics.Outcome("machine-late");
         try
         {
-            await services.GetRequiredService<TwilioRestClient>().UpdateCallAsync(
-                new UpdateCallOptions(hook.Webhook.CallSid) { Url = urls.Machine(hook.CallbackId, hook.Attempt), Method = HttpMethod.Post }, ct);
+            ct.ThrowIfCancellationRequested();
+            await CallResource.UpdateAsync(
+                new UpdateCallOptions(hook.Webhook.CallSid) { Url = urls.Machine(hook.CallbackId, hook.Attempt), Method = HttpMethod.Post },
+                client: services.GetRequiredService<ITwilioRestClient>());
         }
-        catch (Exception e) when (e is TwilioApiException or HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (TwilioException e) when (e is ApiException or ApiConnectionException)
         {
-            // Most often the call already ended: nothing left to say to the machine.
-            DialerLog.RedirectFailed(logger, hook.CallbackId, hook.Webhook.CallSid, e.Message);
+            // Most often the call already ended: nothing left to say to the machine. Twilio's own
+            // message can quote phone numbers: only the code and status are logged.
+            DialerLog.RedirectFailed(logger, hook.CallbackId, hook.Webhook.CallSid, TwilioFailure.Describe(e));
         }
     }
 

@@ -3,7 +3,9 @@ using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace PhoneBooking.IvrHost.Handoffs;
 

@@ -1,7 +1,7 @@
 using PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
 
 namespace PhoneBooking.IvrHost.Voice;
 

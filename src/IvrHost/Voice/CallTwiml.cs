@@ -4,8 +4,10 @@ using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Speech;
 using PhoneBooking.Twilio;
-using PhoneBooking.Twilio.TwiML;
-using PhoneBooking.Twilio.Types;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using Twilio.Types;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace PhoneBooking.IvrHost.Voice;
 
@@ -85,7 +87,7 @@ public sealed class CallTwiml(CallFlowMachine machine, PromptCatalog prompts, II
     }
 
     private static Gather Gather(InputSpec input, CallSession session) => new(
-        input: input.AcceptsSpeech ? [Twilio.TwiML.Gather.InputEnum.Dtmf, Twilio.TwiML.Gather.InputEnum.Speech] : [Twilio.TwiML.Gather.InputEnum.Dtmf],
+        input: input.AcceptsSpeech ? [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf, global::Twilio.TwiML.Voice.Gather.InputEnum.Speech] : [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf],
         action: new Uri($"{InputPath}?turn={session.Turn}", UriKind.Relative),
         method: HttpMethod.Post,
         timeout: input.TimeoutSeconds,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.Prompts.Catalog;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.IvrHost.Voice;
 

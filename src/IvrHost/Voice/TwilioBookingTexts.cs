@@ -4,7 +4,10 @@ using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
-using PhoneBooking.Twilio.Types;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace PhoneBooking.IvrHost.Voice;
 
@@ -16,7 +19,7 @@ namespace PhoneBooking.IvrHost.Voice;
 /// already read twice.
 /// </summary>
 public sealed partial class TwilioBookingTexts(
-    TwilioRestClient twilio,
+    ITwilioRestClient twilio,
     OutboundTexts outbound,
     PromptCatalog prompts,
     LineClock lineClock,
@@ -40,13 +43,15 @@ public sealed partial class TwilioBookingTexts(
         var body = prompts.RenderText("booking.sms.body", session.Locale, PromptArguments.For("booking.sms.body", session, lineClock.Context().Today));
         try
         {
-            var message = await twilio.CreateMessageAsync(new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(from), Body = body }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var message = await MessageResource.CreateAsync(new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(from), Body = body }, client: twilio);
             LogSent(logger, session.CallSid, message.Sid);
             return TextOutcome.Sent;
         }
-        catch (Exception exception) when (exception is TwilioApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (TwilioException exception) when (exception is ApiException or ApiConnectionException)
         {
-            LogNotSent(logger, session.CallSid, exception.Message);
+            // Twilio's own message can quote the number: only the code and status are logged.
+            LogNotSent(logger, session.CallSid, TwilioFailure.Describe(exception));
             await outbound.NotSentAsync(clearance, CancellationToken.None);
             return TextOutcome.CannotText;
         }

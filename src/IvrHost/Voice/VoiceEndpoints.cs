@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.Twilio.AspNetCore;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.IvrHost.Voice;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PhoneBooking.Prompts.Rendering;
 using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.Prompts.Catalog;
 

@@ -2,7 +2,8 @@ using System.Text;
 using System.Xml;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.Prompts.Rendering;
 
@@ -70,15 +71,15 @@ public sealed class PromptSpeech
 
         foreach (var part in MergedParts())
         {
-            container.Append(part switch
+            _ = part switch
             {
-                TextPart text => new Text(text.Spoken),
-                CharactersPart characters => new SsmlSayAs(
+                TextPart text => container.AddText(text.Spoken),
+                CharactersPart characters => container.Append(new SsmlSayAs(
                     characters.Characters,
-                    characters.IsDigits ? SsmlSayAs.InterpretAsEnum.Digits : SsmlSayAs.InterpretAsEnum.Characters),
-                PausePart pause => new SsmlBreak(time: $"{_rates.Scale(pause.Milliseconds, rate)}ms"),
+                    characters.IsDigits ? SsmlSayAs.InterpretAsEnum.Digits : SsmlSayAs.InterpretAsEnum.Characters)),
+                PausePart pause => container.Append(new SsmlBreak(time: $"{_rates.Scale(pause.Milliseconds, rate)}ms")),
                 _ => throw new InvalidOperationException($"Unknown speech part {part.GetType().Name}."),
-            });
+            };
         }
 
         return say;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
+using Refit;
 using PhoneBooking.SchedulingClient.Diagnostics;
 using PhoneBooking.SchedulingClient.Resilience;
 
@@ -13,14 +15,12 @@ namespace PhoneBooking.SchedulingClient.Health;
 /// call that lets the breaker half-open and close again.
 /// </summary>
 internal sealed class BackendHealthProbe(
-    IHttpClientFactory httpClientFactory,
+    IServiceProvider services,
     BackendHealthMonitor monitor,
     IOptions<SchedulingOptions> options,
     TimeProvider time,
     ILogger<BackendHealthProbe> logger) : BackgroundService
 {
-    internal const string Operation = "probe-readiness";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.HealthProbeInterval, time);
@@ -40,11 +40,9 @@ internal sealed class BackendHealthProbe(
 
     internal async Task ProbeOnceAsync(CancellationToken cancellationToken)
     {
-        var http = httpClientFactory.CreateClient(SchedulingClientServiceCollectionExtensions.HttpClientName);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "health/ready").WithOperation(Operation);
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await services.GetRequiredService<ISchedulingApi>().ProbeReadiness(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 Log.Probed(logger, "ready");
@@ -57,14 +55,14 @@ internal sealed class BackendHealthProbe(
                 monitor.ProbeFailed(reason);
             }
         }
-        catch (BrokenCircuitException)
+        catch (ApiRequestException e) when (e.InnerException is BrokenCircuitException)
         {
             // The breaker is open and refused the probe: nothing was learnt, but let the window age.
             monitor.Refresh();
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = FailureText.Describe(ex);
+            var reason = FailureText.Describe(ex is ApiRequestException { InnerException: { } inner } ? inner : ex);
             Log.Probed(logger, reason);
             monitor.ProbeFailed(reason);
         }

@@ -1,3 +1,6 @@
+using System.Text;
+using Refit;
+
 namespace PhoneBooking.SchedulingClient.Resilience;
 
 /// <summary>What the resilience handler needs to know about a request beyond its method and headers.</summary>
@@ -5,41 +8,17 @@ internal static class SchedulingRequest
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    private static readonly HttpRequestOptionsKey<string> OperationKey = new("PhoneBooking.Scheduling.Operation");
-    private static readonly HttpRequestOptionsKey<bool> ReadOnlyKey = new("PhoneBooking.Scheduling.ReadOnly");
+    /// <summary>Refit <c>[Property]</c> key marking a POST that changes nothing (eligibility, lookup, facility verify).</summary>
+    public const string ReadOnlyProperty = "PhoneBooking.Scheduling.ReadOnly";
+
+    private static readonly HttpRequestOptionsKey<bool> ReadOnlyKey = new(ReadOnlyProperty);
+    private static readonly HttpRequestOptionsKey<string> MethodNameKey = new(HttpRequestMessageOptions.MethodName);
     private static readonly HttpRequestOptionsKey<int> AttemptsKey = new("PhoneBooking.Scheduling.Attempts");
+    private static readonly HttpRequestOptionsKey<long> StartedKey = new("PhoneBooking.Scheduling.Started");
 
-    /// <summary>Names the logical operation for metrics and logs (e.g. <c>submit-booking-request</c>).</summary>
-    public static HttpRequestMessage WithOperation(this HttpRequestMessage request, string operation)
-    {
-        request.Options.Set(OperationKey, operation);
-        return request;
-    }
-
-    /// <summary>Writes carry the key of their logical step: the API replays the first answer to a repeat.</summary>
-    public static HttpRequestMessage WithIdempotencyKey(this HttpRequestMessage request, IdempotencyKey key)
-    {
-        if (key.Value is null)
-        {
-            throw new ArgumentException("Writes need an IdempotencyKey from IdempotencyKey.For(...).", nameof(key));
-        }
-
-        request.Headers.Add(IdempotencyKeyHeader, key.Value);
-        return request;
-    }
-
-    /// <summary>
-    /// Marks a POST that changes nothing (eligibility, lookup, facility verify) as safe to retry.
-    /// Unmarked POSTs are retried only when they carry an Idempotency-Key.
-    /// </summary>
-    public static HttpRequestMessage AsReadOnly(this HttpRequestMessage request)
-    {
-        request.Options.Set(ReadOnlyKey, true);
-        return request;
-    }
-
+    /// <summary>The logical operation for metrics and logs: the Refit method's name in kebab case (<c>SubmitBookingRequest</c> → <c>submit-booking-request</c>).</summary>
     public static string GetOperation(this HttpRequestMessage request) =>
-        request.Options.TryGetValue(OperationKey, out var operation) ? operation : $"{request.Method} {request.RequestUri?.AbsolutePath}";
+        request.Options.TryGetValue(MethodNameKey, out var method) ? Kebab(method) : $"{request.Method} {request.RequestUri?.AbsolutePath}";
 
     /// <summary>GETs, marked read-only requests and keyed writes may be sent again; nothing else may.</summary>
     public static bool IsRetrySafe(this HttpRequestMessage request) =>
@@ -52,6 +31,35 @@ internal static class SchedulingRequest
     public static int GetAttempts(this HttpRequestMessage request) =>
         request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 0;
 
-    public static void CountAttempt(this HttpRequestMessage request) =>
-        request.Options.Set(AttemptsKey, request.GetAttempts() + 1);
+    /// <summary>Counts an attempt; the first one also marks when the call began (the retry's budget is measured from it).</summary>
+    public static void CountAttempt(this HttpRequestMessage request, TimeProvider time)
+    {
+        var attempts = request.GetAttempts();
+        if (attempts == 0)
+        {
+            request.Options.Set(StartedKey, time.GetTimestamp());
+        }
+
+        request.Options.Set(AttemptsKey, attempts + 1);
+    }
+
+    /// <summary>Time since the first attempt left (zero before it).</summary>
+    public static TimeSpan GetElapsed(this HttpRequestMessage request, TimeProvider time) =>
+        request.Options.TryGetValue(StartedKey, out var started) ? time.GetElapsedTime(started) : TimeSpan.Zero;
+
+    private static string Kebab(string name)
+    {
+        var kebab = new StringBuilder(name.Length + 8);
+        foreach (var c in name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name)
+        {
+            if (char.IsUpper(c) && kebab.Length > 0)
+            {
+                kebab.Append('-');
+            }
+
+            kebab.Append(char.ToLowerInvariant(c));
+        }
+
+        return kebab.ToString();
+    }
 }

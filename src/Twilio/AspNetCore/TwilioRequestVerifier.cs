@@ -22,7 +22,7 @@ public sealed class TwilioRequestVerifier(IOptionsMonitor<TwilioOptions> options
         }
 
         var url = WebhookUrl.Reconstruct(request, current.BaseUrlOverride);
-        var bodyHash = RequestValidator.BodyHashOf(url);
+        var bodyHash = TwilioSignature.BodyHashOf(url);
         string? body = null;
         List<KeyValuePair<string, string>> parameters = [];
         try
@@ -49,11 +49,11 @@ public sealed class TwilioRequestVerifier(IOptionsMonitor<TwilioOptions> options
             return new(WebhookRejection.MissingSignature, callSid);
         }
 
-        var validator = new RequestValidator(current.AuthToken);
+        var check = new TwilioSignature(current.AuthToken);
         WebhookRejection? rejection = body is null
-            ? validator.Validate(url, parameters, signature) ? null : WebhookRejection.SignatureMismatch
-            : !validator.Validate(url, [], signature) ? WebhookRejection.SignatureMismatch
-            : !validator.ValidateBody(body, bodyHash!) ? WebhookRejection.BodyHashMismatch
+            ? check.IsValid(url, parameters, signature) ? null : WebhookRejection.SignatureMismatch
+            : !check.IsValid(url, [], signature) ? WebhookRejection.SignatureMismatch
+            : !TwilioSignature.BodyMatches(body, bodyHash!) ? WebhookRejection.BodyHashMismatch
             : null;
         return new(rejection, callSid);
     }

@@ -46,17 +46,32 @@ public sealed class RestartTests(LineFixture line) : IClassFixture<LineFixture>
             return inner.HearAsync(heard, timeline, cancellationToken);
         }
 
+        public async ValueTask<TimedInput?> InputBeforeAsync(DateTimeOffset until, CallTimeline timeline, CancellationToken cancellationToken)
+        {
+            var input = await inner.InputBeforeAsync(until, timeline, cancellationToken);
+            if (input is not null)
+            {
+                await RestartIfPendingAsync();
+            }
+
+            return input;
+        }
+
         public async ValueTask<CallerInput> NextInputAsync(InputRequest request, CallTimeline timeline, CancellationToken cancellationToken)
         {
             var input = await inner.NextInputAsync(request, timeline, cancellationToken);
+            await RestartIfPendingAsync();
+            return input;
+        }
+
+        private async Task RestartIfPendingAsync()
+        {
             if (_pending)
             {
                 _pending = false;
                 await restart();
                 Restarts++;
             }
-
-            return input;
         }
 
         public ValueTask CallEndedAsync(CallEnding ending, CallTimeline timeline, CancellationToken cancellationToken) =>

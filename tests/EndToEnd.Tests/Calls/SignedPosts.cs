@@ -1,5 +1,5 @@
 using PhoneBooking.Softphone.Engine;
-using PhoneBooking.Twilio.Security;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.EndToEnd.Tests.Calls;
 
@@ -7,7 +7,6 @@ namespace PhoneBooking.EndToEnd.Tests.Calls;
 public sealed class SignedPosts(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress };
-    private readonly RequestValidator _signer = new(SoftphoneOptions.LocalAuthToken);
 
     public static Dictionary<string, string> Form(string callSid, params (string Name, string Value)[] extra)
     {
@@ -34,7 +33,7 @@ public sealed class SignedPosts(Uri baseAddress) : IDisposable
         SendAsync(pathAndQuery, new FormUrlEncodedContent(form), Sign(pathAndQuery, form));
 
     public string Sign(string pathAndQuery, IEnumerable<KeyValuePair<string, string>> form) =>
-        _signer.ComputeSignature(new Uri(_http.BaseAddress!, pathAndQuery).ToString(), form);
+        TwilioSigner.Sign(SoftphoneOptions.LocalAuthToken, new Uri(_http.BaseAddress!, pathAndQuery).ToString(), form);
 
     /// <param name="expectContinue">Ask before sending the body (<c>Expect: 100-continue</c>), so a refused body is never sent.</param>
     public async Task<HttpResponseMessage> SendAsync(string pathAndQuery, HttpContent content, string? signature, bool expectContinue = false)

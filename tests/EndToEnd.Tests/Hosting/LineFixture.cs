@@ -77,6 +77,13 @@ public sealed class LineFixture : IAsyncLifetime
         return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM booking_requests");
     }
 
+    /// <summary>The booking's status in the embedded scheduling API as stored (<c>confirmed</c>, <c>cancelled</c>: docs/storage.md), or null when there is none with that code.</summary>
+    public async Task<string?> BookingStatusAsync(string confirmationCode)
+    {
+        await using var db = new SqliteConnection($"Data Source={_data.File("scheduling.db")};Mode=ReadOnly;Pooling=False");
+        return await db.ExecuteScalarAsync<string?>("SELECT status FROM bookings WHERE confirmation_code = @confirmationCode", new { confirmationCode });
+    }
+
     /// <summary>What the line logged at Warning or above (timeouts, refusals, failures): the first place to look when a call went wrong.</summary>
     public string LineWarnings() => string.Join(Environment.NewLine, Line.Logs.Records
         .Where(r => r.Level >= LogLevel.Warning)

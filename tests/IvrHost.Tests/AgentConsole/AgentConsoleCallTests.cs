@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using PhoneBooking.Testing;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
 
@@ -117,7 +118,7 @@ public sealed class AgentConsoleCallTests
     public async Task Connect_CallerHungUp_TwilioRefuses_AgentIsTold_AndItIsAuditedAsFailed()
     {
         await using var host = await ConsoleHost.StartAsync();
-        host.Twilio.Answer = (400, """{"code":21220,"message":"Call is not in-progress. Cannot redirect.","status":400}""");
+        host.Twilio.Script(TwilioAnswer.Json(400, """{"code":21220,"message":"Call is not in-progress. Cannot redirect.","status":400}"""));
         await host.HandOverAsync(CallSid);
         using var alice = await ConsoleClient.SignedInAsync(host.App, "alice");
         (await alice.PostAsync("/console", "/console?handler=Claim", new() { ["callSid"] = CallSid })).Dispose();

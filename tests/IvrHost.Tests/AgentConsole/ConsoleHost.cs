@@ -7,7 +7,6 @@ using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.Testing;
-using PhoneBooking.Twilio.Security;
 
 namespace PhoneBooking.IvrHost.Tests.AgentConsole;
 
@@ -16,7 +15,7 @@ public sealed class ConsoleHost : IAsyncDisposable
 {
     public const string AuthToken = "local-dev-auth-token";
 
-    private ConsoleHost(IvrHostFactory factory, WebApplicationFactory<Program> app, StubTwilioApi twilio)
+    private ConsoleHost(IvrHostFactory factory, WebApplicationFactory<Program> app, TwilioApiStub twilio)
     {
         Factory = factory;
         App = app;
@@ -27,11 +26,11 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public WebApplicationFactory<Program> App { get; }
 
-    public StubTwilioApi Twilio { get; }
+    public TwilioApiStub Twilio { get; }
 
     public static async Task<ConsoleHost> StartAsync(IDictionary<string, string?>? settings = null, ManualTimeProvider? clock = null, bool embeddedApi = false, string? dataDirectory = null)
     {
-        var twilio = await StubTwilioApi.StartAsync();
+        var twilio = TwilioApiStub.Start();
         var all = ConsoleAccounts.Settings(settings);
         all["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString();
         if (dataDirectory is not null)
@@ -82,7 +81,7 @@ public sealed class ConsoleHost : IAsyncDisposable
     {
         var form = new Dictionary<string, string> { ["CallSid"] = callSid, ["From"] = from, ["To"] = "+15550100000", ["CallStatus"] = "ringing" };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/voice") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", new RequestValidator(AuthToken).ComputeSignature("http://localhost/voice", form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(AuthToken, "http://localhost/voice", form));
         using var client = App.CreateClient();
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
@@ -97,7 +96,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         }
 
         await Factory.DisposeAsync();
-        await Twilio.DisposeAsync();
+        Twilio.Dispose();
     }
 
     public sealed record AuditRow(string Agent, string Action, string? CallSid, string Outcome, string? Reference, long At);

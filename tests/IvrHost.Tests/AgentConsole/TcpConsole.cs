@@ -20,9 +20,9 @@ public sealed class TcpConsole : IAsyncDisposable
 {
     private readonly IvrHostFactory _factory;
     private readonly WebApplicationFactory<Program> _app;
-    private readonly StubTwilioApi _twilio;
+    private readonly TwilioApiStub _twilio;
 
-    private TcpConsole(IvrHostFactory factory, WebApplicationFactory<Program> app, StubTwilioApi twilio, Uri address)
+    private TcpConsole(IvrHostFactory factory, WebApplicationFactory<Program> app, TwilioApiStub twilio, Uri address)
     {
         (_factory, _app, _twilio, Address) = (factory, app, twilio, address);
     }
@@ -35,7 +35,7 @@ public sealed class TcpConsole : IAsyncDisposable
 
     public static async Task<TcpConsole> StartAsync(ManualTimeProvider clock, IDictionary<string, string?>? settings = null)
     {
-        var twilio = await StubTwilioApi.StartAsync();
+        var twilio = TwilioApiStub.Start();
         var all = ConsoleAccounts.Settings(settings);
         all["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString();
         var factory = new IvrHostFactory(all);
@@ -80,6 +80,6 @@ public sealed class TcpConsole : IAsyncDisposable
     {
         await _app.DisposeAsync();
         await _factory.DisposeAsync();
-        await _twilio.DisposeAsync();
+        _twilio.Dispose();
     }
 }

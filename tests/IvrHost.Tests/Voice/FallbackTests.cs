@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using PhoneBooking.Twilio.AspNetCore;
 using PhoneBooking.IvrHost.Tests.CallFlow;
 using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.IvrHost.Voice;
@@ -25,7 +26,7 @@ public sealed class FallbackTests
             var input = await call.TwimlAsync($"/voice/input?turn={call.Turn}", call.Fields(("Digits", "1")));
             var wait = await call.TwimlAsync("/voice/queue/wait", call.Fields(("QueuePosition", "1"), ("QueueTime", "300")));
 
-            var served = line.Services.GetRequiredService<FallbackTwiml>().Response.ToString();
+            var served = TwiMLResult.Render(line.Services.GetRequiredService<FallbackTwiml>().Response);
             Assert.Equal(served, fallback.Declaration + fallback.ToString(SaveOptions.DisableFormatting));
             foreach (var locale in new[] { "en-CA", "fr-CA" })
             {
@@ -46,7 +47,7 @@ public sealed class FallbackTests
     public void StaticFallbackFile_IsWhatTheLineServesWithDefaultSettings()
     {
         using var line = new IvrHostFactory();
-        var served = XDocument.Parse(line.Services.GetRequiredService<FallbackTwiml>().Response.ToString());
+        var served = XDocument.Parse(TwiMLResult.Render(line.Services.GetRequiredService<FallbackTwiml>().Response));
         var path = Path.Combine(CallFlowDiagramTests.RepositoryRoot(), "docs", "fallback.xml");
         if (Environment.GetEnvironmentVariable("UPDATE_FALLBACK_XML") == "1")
         {

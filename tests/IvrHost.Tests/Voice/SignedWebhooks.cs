@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using PhoneBooking.Twilio.Security;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.Voice;
 
@@ -21,7 +21,7 @@ internal sealed class SignedWebhooks(HttpClient client, string callSid, string f
     {
         var url = new Uri(client.BaseAddress!, pathAndQuery).ToString();
         var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("X-Twilio-Signature", signature ?? new RequestValidator(DevAuthToken).ComputeSignature(url, fields));
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSigner.Sign(DevAuthToken, url, fields));
         return client.SendAsync(request);
     }
 

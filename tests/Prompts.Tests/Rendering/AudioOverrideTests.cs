@@ -1,6 +1,7 @@
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.Prompts.Tests.Rendering;
 

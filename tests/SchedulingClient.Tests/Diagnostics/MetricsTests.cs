@@ -11,7 +11,7 @@ public sealed class MetricsTests
     [Fact]
     public async Task Calls_Retries_BreakerAndHealth_AreMeasured()
     {
-        await using var server = await FaultServer.StartAsync();
+        await using var server = await ApiStub.StartAsync();
         server.Script("GET /v1/sites", Fault.Status(503), Fault.Json("[]"), Fault.Status(500));
         await using var harness = ClientHarness.Create(server.BaseAddress, s =>
         {

@@ -9,14 +9,14 @@ namespace PhoneBooking.SchedulingClient.Tests.Health;
 public sealed class CallWindowHealthTests : IAsyncLifetime
 {
     private readonly ManualTimeProvider _clock = new();
-    private FaultServer _server = null!;
+    private ApiStub _server = null!;
     private ClientHarness _harness = null!;
 
     private BackendHealthMonitor Monitor => _harness.Services.GetRequiredService<BackendHealthMonitor>();
 
     public async Task InitializeAsync()
     {
-        _server = await FaultServer.StartAsync();
+        _server = await ApiStub.StartAsync();
         _harness = ClientHarness.Create(_server.BaseAddress, time: _clock, settings: s => s["Scheduling:RetryCount"] = "0");
     }
 

@@ -9,12 +9,12 @@ public sealed class CircuitBreakerHealthTests : IAsyncLifetime
     private const string Sites = "GET /v1/sites";
     private const string Ready = "GET /health/ready";
     private readonly ManualTimeProvider _clock = new();
-    private FaultServer _server = null!;
+    private ApiStub _server = null!;
     private ClientHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await FaultServer.StartAsync();
+        _server = await ApiStub.StartAsync();
         _harness = ClientHarness.Create(_server.BaseAddress, time: _clock, settings: s =>
         {
             s["Scheduling:RetryCount"] = "0";

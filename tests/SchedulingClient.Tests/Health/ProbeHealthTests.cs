@@ -9,9 +9,9 @@ namespace PhoneBooking.SchedulingClient.Tests.Health;
 public sealed class ProbeHealthTests : IAsyncLifetime
 {
     private const string Ready = "GET /health/ready";
-    private FaultServer _server = null!;
+    private ApiStub _server = null!;
 
-    public async Task InitializeAsync() => _server = await FaultServer.StartAsync();
+    public async Task InitializeAsync() => _server = await ApiStub.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

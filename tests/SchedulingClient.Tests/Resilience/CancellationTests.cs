@@ -8,7 +8,7 @@ public sealed class CancellationTests
     [Fact]
     public async Task CallersToken_CancelledMidCall_Propagates()
     {
-        await using var server = await FaultServer.StartAsync();
+        await using var server = await ApiStub.StartAsync();
         server.Script("GET /v1/sites", Fault.Hang());
         await using var harness = ClientHarness.Create(server.BaseAddress);
         using var hangUp = new CancellationTokenSource();

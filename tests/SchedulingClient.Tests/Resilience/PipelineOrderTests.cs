@@ -11,9 +11,9 @@ namespace PhoneBooking.SchedulingClient.Tests.Resilience;
 public sealed class PipelineOrderTests : IAsyncLifetime
 {
     private const string Sites = "GET /v1/sites";
-    private FaultServer _server = null!;
+    private ApiStub _server = null!;
 
-    public async Task InitializeAsync() => _server = await FaultServer.StartAsync();
+    public async Task InitializeAsync() => _server = await ApiStub.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

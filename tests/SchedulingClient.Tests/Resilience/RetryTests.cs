@@ -12,12 +12,12 @@ public sealed class RetryTests : IAsyncLifetime
     private const string SitesJson = """[{"id":"north-york","name":"North York Civic Centre","spokenName":"North York Civic Centre","address":"5100 Yonge St","timeZone":"America/Toronto"}]""";
     private const string AcceptedJson = """{"requestId":"br_1","status":"queued","queuePosition":4,"estimatedOfferAt":null,"eligibleFrom":null}""";
 
-    private FaultServer _server = null!;
+    private ApiStub _server = null!;
     private ClientHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await FaultServer.StartAsync();
+        _server = await ApiStub.StartAsync();
         _harness = ClientHarness.Create(_server.BaseAddress);
     }
 
@@ -139,11 +139,14 @@ public sealed class RetryTests : IAsyncLifetime
     [Fact]
     public async Task Get_ResetMidBody_IsRetriedBecauseTheBodyIsReadInsideTheAttempt()
     {
-        _server.Script(Sites, Fault.ResetMidBody(), Fault.ResetMidBody(), Fault.Json(SitesJson));
+        // WireMock cannot drop a connection mid-body: the raw fault server can.
+        await using var server = await FaultServer.StartAsync();
+        server.Script(Sites, Fault.ResetMidBody(), Fault.ResetMidBody(), Fault.Json(SitesJson));
+        await using var harness = ClientHarness.Create(server.BaseAddress);
 
-        var result = await _harness.Client.GetSitesAsync();
+        var result = await harness.Client.GetSitesAsync();
         Assert.True(result.IsSuccess, result.ToString());
-        Assert.Equal(3, _server.CountOf(Sites));
+        Assert.Equal(3, server.CountOf(Sites));
     }
 
     [Fact]

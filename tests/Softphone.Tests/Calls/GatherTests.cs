@@ -44,17 +44,6 @@ public sealed class GatherTests : EngineTest
     }
 
     [Fact]
-    public async Task NumDigits_StopsCollecting_LaterKeysAreLost()
-    {
-        Line.Twiml("/voice", Response("""<Gather action="/pin" numDigits="2"/>"""));
-        Line.Twiml("/pin", Response("<Hangup/>"));
-
-        await RunAsync(CallScript.Empty.Press("1234"));
-
-        Assert.Equal("12", Assert.Single(Line.To("/pin"))["Digits"]);
-    }
-
-    [Fact]
     public async Task SilenceAfterSomeKeys_SubmitsWhatWasPressedAtTheTimeout()
     {
         Line.Twiml("/voice", Response("""<Gather action="/code" timeout="3"/>"""));

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 using PhoneBooking.Softphone.Engine;
 using PhoneBooking.Softphone.Scripts;
 using PhoneBooking.Softphone.Tests.Support;
-using PhoneBooking.Twilio.Security;
 using static PhoneBooking.Softphone.Tests.Support.Twiml;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.Softphone.Tests.Calls;
 
@@ -41,9 +41,9 @@ public sealed class IncomingCallTests : EngineTest
         Assert.Equal(2, Line.Requests.Count);
         foreach (var request in Line.Requests)
         {
-            Assert.Equal(new RequestValidator(SoftphoneOptions.LocalAuthToken).ComputeSignature(request.Url, request.Form), request.Signature);
+            Assert.Equal(TwilioSigner.Sign(SoftphoneOptions.LocalAuthToken, request.Url, request.Form), request.Signature);
             Assert.Equal(TwilioAlgorithm(SoftphoneOptions.LocalAuthToken, request.Url, request.Form), request.Signature);
-            Assert.NotEqual(new RequestValidator("another-token").ComputeSignature(request.Url, request.Form), request.Signature);
+            Assert.NotEqual(TwilioSigner.Sign("another-token", request.Url, request.Form), request.Signature);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class IncomingCallTests : EngineTest
         var request = Assert.Single(Line.Requests);
         Assert.Equal(("GET", "main", "ringing"), (request.Method, request["line"], request["CallStatus"]));
         Assert.Empty(request.Form);
-        Assert.Equal(new RequestValidator(SoftphoneOptions.LocalAuthToken).ComputeSignature(request.Url, []), request.Signature);
+        Assert.Equal(TwilioSigner.Sign(SoftphoneOptions.LocalAuthToken, request.Url, []), request.Signature);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class IncomingCallTests : EngineTest
         Assert.Equal(["Moved here"], heard);
         var moved = Assert.Single(Line.To("/moved"));
         Assert.Equal(("GET", "voice", call.CallSid), (moved.Method, moved["origin"], moved["CallSid"]));
-        Assert.Equal(new RequestValidator(SoftphoneOptions.LocalAuthToken).ComputeSignature(moved.Url, []), moved.Signature);
+        Assert.Equal(TwilioSigner.Sign(SoftphoneOptions.LocalAuthToken, moved.Url, []), moved.Signature);
     }
 
     [Fact]

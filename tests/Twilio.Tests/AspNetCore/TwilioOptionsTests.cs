@@ -27,12 +27,14 @@ public class TwilioOptionsTests
             ["Twilio:PhoneNumber"] = "514-555-0100",
             ["Twilio:BaseUrlOverride"] = "line.example.org",
             ["Twilio:ApiBaseUrl"] = "ftp://api.twilio.com",
+            ["Twilio:RequestTimeout"] = "00:00:00.5",
         }));
 
         Assert.Contains("Twilio:AccountSid 'XY123'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Twilio:PhoneNumber '514-555-0100'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Twilio:BaseUrlOverride 'line.example.org'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Twilio:ApiBaseUrl 'ftp://api.twilio.com'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Twilio:RequestTimeout '00:00:00.5000000'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("super-secret-token", error.Message, StringComparison.Ordinal);
     }
 

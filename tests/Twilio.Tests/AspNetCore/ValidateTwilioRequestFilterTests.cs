@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using PhoneBooking.Twilio.AspNetCore;
-using PhoneBooking.Twilio.Security;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.Twilio.Tests.AspNetCore;
 
@@ -65,13 +65,54 @@ public sealed class ValidateTwilioRequestFilterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_EmptySignatureHeader_Is403MissingSignatureNot500()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/voice/answer") { Content = new FormUrlEncodedContent(CallForm) };
+        request.Headers.TryAddWithoutValidation(TwilioRequestVerifier.SignatureHeader, "");
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, _host.Handled);
+        Assert.Equal(WebhookRejection.MissingSignature, Assert.Single(_host.Logs.Records, r => r.EventId.Id == 4001).Properties["Reason"]);
+    }
+
+    /// <summary>
+    /// An attacker's unsigned request carries whatever "CallSid" it likes: 60 KB of text, a phone
+    /// number, a forged log line. The warning names a CallSid only when it has Twilio's shape.
+    /// </summary>
+    [Theory]
+    [InlineData(60_000)]
+    [InlineData(0)]
+    public async Task Post_UnsignedWithForgedCallSid_Is403_WarningLogsAFixedMarkerNotTheField(int padding)
+    {
+        var forged = padding > 0
+            ? "CA" + new string('f', padding) + CallerNumber
+            : "CA0123456789abcdef0123456789abcdef\nRefused nothing: all good " + CallerNumber;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/voice/answer")
+        {
+            Content = new FormUrlEncodedContent([new("CallSid", forged), new("From", CallerNumber)]),
+        };
+        request.Headers.Add(TwilioRequestVerifier.SignatureHeader, "forged+signature=");
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, _host.Handled);
+        var warning = Assert.Single(_host.Logs.Records, r => r.EventId.Id == 4001);
+        Assert.Equal(ValidateTwilioRequestFilter.MalformedCallSid, warning.Properties["CallSid"]);
+        Assert.All(_host.Logs.Records, r => Assert.True((r.Message + string.Join('|', r.Properties.Values)).Length < 500, "a log line grew with the request"));
+        AssertNoPersonalDataLogged();
+    }
+
+    [Fact]
     public async Task Post_TamperedField_Is403SignatureMismatch()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/voice/answer")
         {
             Content = new FormUrlEncodedContent([.. CallForm[..3], new("Digits", "19450318")]),
         };
-        request.Headers.Add(TwilioRequestVerifier.SignatureHeader, new RequestValidator(WebhookHost.Token).ComputeSignature(_host.BaseUrl + "/voice/answer", CallForm));
+        request.Headers.Add(TwilioRequestVerifier.SignatureHeader, TwilioSigner.Sign(WebhookHost.Token, _host.BaseUrl + "/voice/answer", CallForm));
 
         using var response = await _host.Client.SendAsync(request);
 
@@ -115,7 +156,7 @@ public sealed class ValidateTwilioRequestFilterTests : IAsyncLifetime
     public async Task Post_JsonBodyWithBodySha256_ValidatesHashAndEndpointStillBindsBody()
     {
         const string body = """{"Name":"offer-ready"}""";
-        var path = "/voice/events?bodySHA256=" + RequestValidator.ComputeBodyHash(body);
+        var path = "/voice/events?bodySHA256=" + TwilioSigner.BodySha256(body);
 
         using var response = await SendJsonAsync(path, body, signedUrl: _host.BaseUrl + path);
 
@@ -126,7 +167,7 @@ public sealed class ValidateTwilioRequestFilterTests : IAsyncLifetime
     [Fact]
     public async Task Post_JsonBodyNotMatchingBodySha256_Is403BodyHashMismatch()
     {
-        var path = "/voice/events?bodySHA256=" + RequestValidator.ComputeBodyHash("""{"Name":"offer-ready"}""");
+        var path = "/voice/events?bodySHA256=" + TwilioSigner.BodySha256("""{"Name":"offer-ready"}""");
 
         using var response = await SendJsonAsync(path, """{"Name":"forged"}""", signedUrl: _host.BaseUrl + path);
 
@@ -138,7 +179,7 @@ public sealed class ValidateTwilioRequestFilterTests : IAsyncLifetime
     private async Task<HttpResponseMessage> SendJsonAsync(string path, string body, string signedUrl)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(TwilioRequestVerifier.SignatureHeader, new RequestValidator(WebhookHost.Token).ComputeSignature(signedUrl, []));
+        request.Headers.Add(TwilioRequestVerifier.SignatureHeader, TwilioSigner.Sign(WebhookHost.Token, signedUrl, []));
         return await _host.Client.SendAsync(request);
     }
 

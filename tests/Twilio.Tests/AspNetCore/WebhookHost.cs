@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PhoneBooking.Testing;
 using PhoneBooking.Twilio.AspNetCore;
-using PhoneBooking.Twilio.Security;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
 
 namespace PhoneBooking.Twilio.Tests.AspNetCore;
 
@@ -82,7 +81,7 @@ public sealed class WebhookHost : IAsyncDisposable
         Action<HttpRequestMessage>? configure = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(form) };
-        var signature = new RequestValidator(token).ComputeSignature(signedUrl ?? BaseUrl + pathAndQuery, form);
+        var signature = TwilioSigner.Sign(token, signedUrl ?? BaseUrl + pathAndQuery, form);
         request.Headers.Add(TwilioRequestVerifier.SignatureHeader, signature);
         configure?.Invoke(request);
         return Client.SendAsync(request);

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using PhoneBooking.Testing;
-using PhoneBooking.Twilio.Rest;
+using Twilio.Clients;
 
 namespace PhoneBooking.Twilio.Tests.Rest;
 
-/// <summary>The client exactly as AddTwilio registers it, with Twilio's cloud replaced by <see cref="StubTwilioApi"/>.</summary>
+/// <summary>The SDK's REST client exactly as AddTwilio registers it, Twilio's cloud replaced by <see cref="TwilioApiStub"/> on loopback.</summary>
 public sealed class RestClientHarness : IDisposable
 {
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
@@ -16,31 +16,36 @@ public sealed class RestClientHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public RestClientHarness()
+    /// <param name="requestTimeout">Generous by default (a loaded machine); short where a test waits for Twilio's silence to end.</param>
+    public RestClientHarness(string? accountSid = AccountSid, string requestTimeout = "00:00:30")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Twilio:AccountSid"] = AccountSid,
+            ["Twilio:AccountSid"] = accountSid,
             ["Twilio:AuthToken"] = AuthToken,
-            ["Twilio:ApiBaseUrl"] = "https://api.twilio.test",
+            ["Twilio:ApiBaseUrl"] = Api.BaseUrl.ToString(),
+            ["Twilio:RequestTimeout"] = requestTimeout,
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         services.AddLogging(logging => logging.AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Time);
         services.AddTwilio(configuration);
-        services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => Api);
-        _services = services.BuildServiceProvider();
-        Client = _services.GetRequiredService<TwilioRestClient>();
+        _services = services.BuildServiceProvider(validateScopes: true);
+        Client = _services.GetRequiredService<ITwilioRestClient>();
     }
 
-    public StubTwilioApi Api { get; } = new();
+    public TwilioApiStub Api { get; } = TwilioApiStub.Start();
 
     public ObservedTimeProvider Time { get; } = new(new ManualTimeProvider());
 
     public InMemoryLoggerProvider Logs { get; } = new();
 
-    public TwilioRestClient Client { get; }
+    public ITwilioRestClient Client { get; }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        Api.Dispose();
+    }
 }

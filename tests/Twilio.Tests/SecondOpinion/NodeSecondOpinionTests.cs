@@ -1,9 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using PhoneBooking.Testing;
+using PhoneBooking.Twilio.AspNetCore;
 using PhoneBooking.Twilio.Security;
 using PhoneBooking.Twilio.Tests.AspNetCore;
-using PhoneBooking.Twilio.TwiML;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using Task = System.Threading.Tasks.Task;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace PhoneBooking.Twilio.Tests.SecondOpinion;
 
@@ -17,7 +22,7 @@ public class NodeSecondOpinionTests
     {
         var random = new Random(Seed);
         var cases = Enumerable.Range(0, 40).Select(_ => RandomRequest(random)).ToList();
-        var ours = cases.Select(c => new RequestValidator(c.Token).ComputeSignature(c.Url, c.Pairs)).ToList();
+        var ours = cases.Select(c => TwilioSigner.Sign(c.Token, c.Url, c.Pairs)).ToList();
 
         var node = await NodeSecondOpinion.AskAsync(new
         {
@@ -34,7 +39,7 @@ public class NodeSecondOpinionTests
             Assert.True(verdicts[i], $"twilio-node refused our signature ({context})");
             Assert.False(verdicts[cases.Count + i], $"twilio-node accepted our signature for a changed URL ({context})");
             Assert.True(nodeSignatures[i] == ours[i], $"twilio-node signed differently ({context})");
-            Assert.True(new RequestValidator(cases[i].Token).Validate(cases[i].Url, cases[i].Pairs, nodeSignatures[i]), context);
+            Assert.True(new TwilioSignature(cases[i].Token).IsValid(cases[i].Url, cases[i].Pairs, nodeSignatures[i]), context);
         }
     }
 
@@ -46,7 +51,7 @@ public class NodeSecondOpinionTests
         KeyValuePair<string, string>[] form = [new("CallSid", "CA22222222222222222222222222222222"), new("Digits", "19450317"), new("SpeechResult", "mars, dix-sept — élan")];
         var node = await NodeSecondOpinion.AskAsync(new { sign = new[] { new { token = WebhookHost.Token, url, @params = form.ToDictionary(p => p.Key, p => p.Value) } } });
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("X-Twilio-Signature", node.GetProperty("sign")[0].GetString());
         using var response = await host.Client.SendAsync(request);
 
@@ -61,20 +66,21 @@ public class NodeSecondOpinionTests
     {
         var node = await NodeSecondOpinion.AskAsync(new { twiml = new[] { name } });
 
-        XmlSemantics.AssertEquivalent(node.GetProperty("twiml").GetProperty(name).GetString()!, Build(name).ToString());
+        XmlSemantics.AssertEquivalent(node.GetProperty("twiml").GetProperty(name).GetString()!, TwiMLResult.Render(Build(name)));
     }
 
-    /// <summary>The documents node/second-opinion.js builds, written with our writer.</summary>
+    /// <summary>The documents node/second-opinion.js builds, written with the C# SDK as the line uses it.</summary>
     private static VoiceResponse Build(string name)
     {
         Uri Relative(string url) => new(url, UriKind.Relative);
         switch (name)
         {
             case "say-ssml":
-                return new VoiceResponse().Append(new Say("Votre code est", Say.VoiceEnum.PollyChantal, 2, Say.LanguageEnum.FrCa)
+                var say = new Say("Votre code est", Say.VoiceEnum.PollyChantal, 2, Say.LanguageEnum.FrCa)
                     .Break(SsmlBreak.StrengthEnum.Medium, "500ms")
-                    .SayAs("AB12", SsmlSayAs.InterpretAsEnum.SpellOut)
-                    .AddText(" le ")
+                    .SayAs("AB12", SsmlSayAs.InterpretAsEnum.SpellOut);
+                say.AddText(" le ");
+                return new VoiceResponse().Append(say
                     .SayAs("20261123", SsmlSayAs.InterpretAsEnum.Date, SsmlSayAs.FormatEnum.Yyyymmdd)
                     .Prosody("Écoutez bien.", volume: "loud", rate: "slow", pitch: "low")
                     .Emphasis("important", SsmlEmphasis.LevelEnum.Strong)
@@ -99,13 +105,13 @@ public class NodeSecondOpinionTests
                     .Redirect(Relative("/voice/menu?retry=1"), HttpMethod.Post);
             case "queue-and-dial":
                 return new VoiceResponse()
-                    .Enqueue("agents", Relative("/voice/queue/left"), HttpMethod.Post, Relative("/voice/queue/wait"), HttpMethod.Get)
+                    .Enqueue("agents", action: Relative("/voice/queue/left"), method: HttpMethod.Post, waitUrl: Relative("/voice/queue/wait"), waitUrlMethod: HttpMethod.Get)
                     .Leave()
                     .Append(new Dial(action: Relative("/voice/dial-done"), method: HttpMethod.Post, timeout: 20, callerId: "+15145550199", record: Dial.RecordEnum.DoNotRecord)
                         .Number("+15145550100", sendDigits: "ww1", url: Relative("/voice/whisper"), method: HttpMethod.Get)
-                        .Queue("agents", Relative("/voice/agent-whisper"))
+                        .Queue("agents", url: Relative("/voice/agent-whisper"))
                         .Client("agent-7")
-                        .Sip(new Uri("sip:desk@pbx.example.test"), "desk", "s3cret"))
+                        .Sip(new Uri("sip:desk@pbx.example.test"), username: "desk", password: "s3cret"))
                     .Pause(2)
                     .Play(new Uri("https://cdn.example.test/hold.mp3"), loop: 0)
                     .Hangup()

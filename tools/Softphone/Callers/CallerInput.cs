@@ -23,6 +23,15 @@ public sealed record SilenceInput : CallerInput;
 
 public sealed record HangUpInput : CallerInput;
 
+/// <summary>
+/// An input at a moment of the call's clock: a key the moment it is pressed, an utterance the moment the caller
+/// starts to speak (it <see cref="Lasts"/> while they say it; the Gather has it once they are done).
+/// </summary>
+public sealed record TimedInput(CallerInput Input, DateTimeOffset At)
+{
+    public TimeSpan Lasts { get; init; }
+}
+
 /// <summary>What a &lt;Gather&gt; is listening for; <see cref="GatherId"/> changes with each Gather of the call.</summary>
 public sealed record InputRequest(
     int GatherId,

@@ -41,6 +41,9 @@ public sealed class ListeningCaller : ICaller
         return ValueTask.FromResult(Done(timeline) ? CallerReaction.HangUp : CallerReaction.Stay);
     }
 
+    public ValueTask<TimedInput?> InputBeforeAsync(DateTimeOffset until, CallTimeline timeline, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<TimedInput?>(null);
+
     public async ValueTask<CallerInput> NextInputAsync(InputRequest request, CallTimeline timeline, CancellationToken cancellationToken)
     {
         _started ??= timeline.Now;

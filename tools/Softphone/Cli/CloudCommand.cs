@@ -32,7 +32,7 @@ internal static class CloudCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var output = new ConsoleOutput();
+            var output = new ConsoleOutput(parse);
             using var phone = new TerminalPhone(output, parse.GetValue(answer)!, parse.GetValue(speak) ? DialCommand.FindEspeak(output) : null);
             using var engine = new SoftphoneEngine(new SoftphoneOptions { AuthToken = parse.GetValue(authToken)!, AccountSid = parse.GetValue(accountSid)! });
             await using var cloud = await LocalTwilioCloud.StartAsync(engine, new CloudSettings
@@ -112,6 +112,9 @@ internal static class CloudCommand
     {
         public ValueTask<CallerReaction> HearAsync(Heard heard, CallTimeline timeline, CancellationToken cancellationToken) =>
             inner.HearAsync(heard, timeline, cancellationToken);
+
+        public ValueTask<TimedInput?> InputBeforeAsync(DateTimeOffset until, CallTimeline timeline, CancellationToken cancellationToken) =>
+            inner.InputBeforeAsync(until, timeline, cancellationToken);
 
         public ValueTask<CallerInput> NextInputAsync(InputRequest request, CallTimeline timeline, CancellationToken cancellationToken) =>
             inner.NextInputAsync(request, timeline, cancellationToken);

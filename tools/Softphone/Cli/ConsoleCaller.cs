@@ -21,6 +21,10 @@ internal sealed class ConsoleCaller(ConsoleOutput output, ConsoleInput input, Es
         return CallerReaction.Stay;
     }
 
+    /// <summary>Keys typed while a prompt prints (or plays through espeak-ng) wait in the terminal for the next Gather.</summary>
+    public ValueTask<TimedInput?> InputBeforeAsync(DateTimeOffset until, CallTimeline timeline, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<TimedInput?>(null);
+
     public async ValueTask<CallerInput> NextInputAsync(InputRequest request, CallTimeline timeline, CancellationToken cancellationToken)
     {
         if (_prompted != request.GatherId)

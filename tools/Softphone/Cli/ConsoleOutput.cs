@@ -1,4 +1,5 @@
 using PhoneBooking.Softphone.Transcripts;
+using System.CommandLine;
 using Spectre.Console;
 
 namespace PhoneBooking.Softphone.Cli;
@@ -7,14 +8,20 @@ namespace PhoneBooking.Softphone.Cli;
 internal sealed class ConsoleOutput
 {
     private readonly Lock _gate = new();
+    private readonly IAnsiConsole _console;
     private bool _midLine;
 
-    public ConsoleOutput()
+    /// <summary>Writes where the command line's invocation says (the terminal, or a test's writer).</summary>
+    public ConsoleOutput(ParseResult parse)
     {
-        if (Console.IsOutputRedirected)
+        var writer = parse.InvocationConfiguration.Output;
+        _console = ReferenceEquals(writer, Console.Out)
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        if (Console.IsOutputRedirected || !ReferenceEquals(writer, Console.Out))
         {
             // Piped to a file or a test log: no wrapping at 80 columns.
-            AnsiConsole.Profile.Width = 240;
+            _console.Profile.Width = 240;
         }
     }
 
@@ -40,11 +47,11 @@ internal sealed class ConsoleOutput
         {
             if (_midLine)
             {
-                AnsiConsole.WriteLine();
+                _console.WriteLine();
                 _midLine = false;
             }
 
-            AnsiConsole.MarkupLine(markup);
+            _console.MarkupLine(markup);
         }
     }
 
@@ -53,7 +60,7 @@ internal sealed class ConsoleOutput
     {
         lock (_gate)
         {
-            AnsiConsole.Markup(markup);
+            _console.Markup(markup);
             _midLine = true;
         }
     }

@@ -17,7 +17,7 @@ internal static class DialCommand
         command.Add(speak);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var output = new ConsoleOutput();
+            var output = new ConsoleOutput(parse);
             var espeak = parse.GetValue(speak) ? FindEspeak(output) : null;
             using var engine = new SoftphoneEngine(options.Engine(parse));
             var request = options.Request(parse) with { TimeMode = TimeMode.Real, OnTranscript = entry => output.Entry(entry) };

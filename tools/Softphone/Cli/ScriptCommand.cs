@@ -19,7 +19,7 @@ internal static class ScriptCommand
         command.Add(realTime);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var output = new ConsoleOutput();
+            var output = new ConsoleOutput(parse);
             CallScript script;
             try
             {

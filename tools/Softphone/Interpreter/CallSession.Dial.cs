@@ -32,7 +32,7 @@ internal sealed partial class CallSession
             Add(TranscriptKind.Dial, $"{target.Kind} {target.Value} answered ({dialCallSid}): talking for {duration.TotalSeconds:0} s");
             try
             {
-                await timeline.WaitAsync(duration, cancellationToken);
+                await PassAsync(duration, cancellationToken);
             }
             finally
             {

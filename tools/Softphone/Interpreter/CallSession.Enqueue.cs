@@ -100,7 +100,7 @@ internal sealed partial class CallSession
             if (waitUrl is null)
             {
                 Add(TranscriptKind.Play, "Twilio's default hold music (classical playlist)");
-                await timeline.WaitAsync(services.Options.PlayDuration, cancellationToken);
+                await PassAsync(services.Options.PlayDuration, cancellationToken);
             }
             else
             {

@@ -1,3 +1,4 @@
+using PhoneBooking.Softphone.Callers;
 using PhoneBooking.Softphone.Calls;
 
 namespace PhoneBooking.Softphone.Interpreter;
@@ -11,6 +12,9 @@ internal abstract record VerbOutcome
 
     public static VerbOutcome End(string status, EndReason reason, string detail) => new EndOutcome(new CallEnding(status, reason, detail));
 }
+
+/// <summary>A prompt nested in a Gather stopped by the caller's input, which the Gather takes as its first.</summary>
+internal sealed record BargeInOutcome(TimedInput Input) : VerbOutcome;
 
 internal sealed record ContinueOutcome : VerbOutcome;
 

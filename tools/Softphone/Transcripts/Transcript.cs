@@ -36,6 +36,9 @@ public sealed class Transcript
     /// <summary>Each Say and Play line as shown (Say text with its language and voice when not the default; Play URL).</summary>
     public IReadOnlyList<string> Heard => [.. Entries.Where(e => e.Kind is TranscriptKind.Say or TranscriptKind.Play).Select(e => e.Text)];
 
+    /// <summary>Every Say, with what the line said of it.</summary>
+    public IReadOnlyList<SpokenPrompt> Spoken => [.. Entries.Where(e => e.Speech is not null).Select(e => e.Speech!)];
+
     public void Add(TranscriptEntry entry)
     {
         lock (_gate)

@@ -34,6 +34,9 @@ public sealed record TranscriptEntry(TimeSpan At, TranscriptKind Kind, string Te
     /// <summary>Set on error and warning entries.</summary>
     public TwilioNotification? Notification { get; init; }
 
+    /// <summary>Set on <see cref="TranscriptKind.Say"/> entries: the prompt, and how much of it the line said.</summary>
+    public SpokenPrompt? Speech { get; init; }
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"[{At.TotalSeconds,8:0.000}s] {Label(Kind),-8} {Text}");
 
@@ -44,4 +47,13 @@ public sealed record TranscriptEntry(TimeSpan At, TranscriptKind Kind, string Te
         TranscriptKind.StatusCallback => "CALLBACK",
         _ => kind.ToString().ToUpperInvariant(),
     };
+}
+
+/// <summary>
+/// A &lt;Say&gt; as the line said it: its whole <see cref="Text"/>, and the <see cref="WordsSaid"/> of its
+/// <see cref="Words"/> in <see cref="Airtime"/> (fewer when the caller stopped it: barge-in).
+/// </summary>
+public sealed record SpokenPrompt(string Text, string Language, int Words, int WordsSaid, TimeSpan Airtime)
+{
+    public bool Interrupted => WordsSaid < Words;
 }

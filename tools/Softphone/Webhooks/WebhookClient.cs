@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using PhoneBooking.Softphone.Engine;
 using PhoneBooking.Softphone.Platform;
-using PhoneBooking.Twilio.Security;
 
 namespace PhoneBooking.Softphone.Webhooks;
 
@@ -15,7 +14,7 @@ public sealed class WebhookClient(HttpClient http, SoftphoneOptions options, Tim
 {
     public const int MaxBodyBytes = 64 * 1024;
     private const int MaxRedirects = 10;
-    private readonly RequestValidator _signer = new(options.AuthToken);
+    private readonly WebhookSigner _signer = new(options.AuthToken);
 
     public async Task<WebhookExchange> SendAsync(WebhookRequest request, CookieContainer cookies, CancellationToken cancellationToken)
     {
@@ -101,12 +100,12 @@ public sealed class WebhookClient(HttpClient http, SoftphoneOptions options, Tim
         if (method == HttpMethod.Get)
         {
             var target = WithQuery(url, parameters);
-            signature = _signer.ComputeSignature(target.AbsoluteUri, []);
+            signature = _signer.Sign(target.AbsoluteUri, []);
             message = new HttpRequestMessage(HttpMethod.Get, target);
         }
         else
         {
-            signature = _signer.ComputeSignature(url.AbsoluteUri, parameters);
+            signature = _signer.Sign(url.AbsoluteUri, parameters);
             message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(parameters) };
         }
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.AgentConsole.Audit;
 using PhoneBooking.IvrHost.Handoffs;
-using PhoneBooking.Twilio.Rest;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Calls;
 
@@ -32,7 +34,7 @@ public enum ConnectOutcome
 public sealed partial class AgentCalls(
     IHandoffDesk desk,
     AgentDirectory directory,
-    TwilioRestClient twilio,
+    ITwilioRestClient twilio,
     AuditTrail audit,
     ClaimActivity activity,
     TimeProvider clock,
@@ -134,15 +136,17 @@ public sealed partial class AgentCalls(
 
         try
         {
-            await twilio.UpdateCallAsync(new UpdateCallOptions(callSid) { Twiml = ConnectTwiml.For(account) }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            await CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Twiml = ConnectTwiml.For(account) }, client: twilio);
             return ConnectOutcome.Connected;
         }
-        catch (TwilioApiException ex)
+        catch (ApiException ex)
         {
-            LogConnectRefused(logger, callSid, ex.Code, (int)ex.Status);
+            // Code and status only: Twilio's message can quote phone numbers.
+            LogConnectRefused(logger, callSid, ex.Code, ex.Status);
             return ConnectOutcome.CallGone;
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (ApiConnectionException ex)
         {
             LogConnectUnreachable(logger, callSid, ex);
             return ConnectOutcome.TwilioUnavailable;

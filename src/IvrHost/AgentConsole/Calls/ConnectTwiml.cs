@@ -1,5 +1,7 @@
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
-using PhoneBooking.Twilio.TwiML;
+using PhoneBooking.Twilio.AspNetCore;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Calls;
 
@@ -22,6 +24,6 @@ public static class ConnectTwiml
             throw new InvalidOperationException($"Account '{agent.Name}' has neither Phone nor SipAddress to put a call through to.");
         }
 
-        return new VoiceResponse().Append(dial).ToString();
+        return TwiMLResult.Render(new VoiceResponse().Append(dial));
     }
 }

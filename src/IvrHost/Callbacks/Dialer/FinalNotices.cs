@@ -3,8 +3,10 @@ using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
-using PhoneBooking.Twilio.Rest;
-using PhoneBooking.Twilio.Types;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 
@@ -49,14 +51,16 @@ public sealed class FinalNotices(
         var body = prompts.RenderText("callback.final_sms", callback.Locale, PromptArguments.LineNumber(line));
         try
         {
-            await services.GetRequiredService<TwilioRestClient>().CreateMessageAsync(
-                new CreateMessageOptions(new PhoneNumber(callback.Phone)) { From = new PhoneNumber(line), Body = body }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            await MessageResource.CreateAsync(
+                new CreateMessageOptions(new PhoneNumber(callback.Phone)) { From = new PhoneNumber(line), Body = body },
+                client: services.GetRequiredService<ITwilioRestClient>());
             return "final-sms-sent";
         }
-        catch (Exception e) when (e is TwilioApiException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (TwilioException e) when (e is ApiException or ApiConnectionException)
         {
             await outbound.NotSentAsync(clearance, CancellationToken.None);
-            return e is TwilioApiException { Code: > 0 } twilioError ? $"final-sms-failed-{twilioError.Code}" : "final-sms-failed";
+            return e is ApiException { Code: > 0 } twilioError ? $"final-sms-failed-{twilioError.Code}" : "final-sms-failed";
         }
     }
 }

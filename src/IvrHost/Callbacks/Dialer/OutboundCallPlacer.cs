@@ -2,8 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.Twilio;
-using PhoneBooking.Twilio.Rest;
-using PhoneBooking.Twilio.Types;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 
@@ -46,7 +49,7 @@ public sealed class OutboundCallPlacer(IServiceProvider services, OutboundUrls u
             StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
             StatusCallbackMethod = HttpMethod.Post,
             MachineDetection = current.MachineDetection,
-            AsyncAmd = true,
+            AsyncAmd = "true",
             AsyncAmdStatusCallback = urls.Amd(attempt.CallbackId, attempt.Number),
             AsyncAmdStatusCallbackMethod = HttpMethod.Post,
             Timeout = current.RingTimeoutSeconds,
@@ -57,32 +60,35 @@ public sealed class OutboundCallPlacer(IServiceProvider services, OutboundUrls u
     {
         try
         {
-            var call = await services.GetRequiredService<TwilioRestClient>().CreateCallAsync(Options(attempt), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var call = await CallResource.CreateAsync(Options(attempt), client: services.GetRequiredService<ITwilioRestClient>());
             return new PlaceResult.Placed(call.Sid);
         }
-        catch (TwilioApiException e) when (NumberRejected.Contains(e.Code))
+        catch (ApiException e) when (NumberRejected.Contains(e.Code))
         {
             return new PlaceResult.Rejected($"{RefusalReasons.TwilioRejected}-{e.Code}");
         }
-        catch (TwilioApiException e) when (e.Status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        catch (ApiException e) when (e.Status is (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.ServiceUnavailable)
         {
-            return new PlaceResult.Declined($"twilio-http-{(int)e.Status}", TimeSpan.FromMinutes(1));
+            return new PlaceResult.Declined($"twilio-http-{e.Status}", TimeSpan.FromMinutes(1));
         }
-        catch (TwilioApiException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (ApiException e) when (e.Status is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden or (int)HttpStatusCode.NotFound)
         {
-            return new PlaceResult.Declined($"twilio-http-{(int)e.Status}", TimeSpan.FromMinutes(5));
+            return new PlaceResult.Declined($"twilio-http-{e.Status}", TimeSpan.FromMinutes(5));
         }
-        catch (TwilioApiException e) when ((int)e.Status is >= 400 and < 500)
+        catch (ApiException e) when (e.Status is >= 400 and < 500)
         {
             return new PlaceResult.Failed($"twilio-error-{e.Code}");
         }
-        catch (TwilioApiException e)
+        catch (ApiException e)
         {
-            return new PlaceResult.InDoubt($"twilio-http-{(int)e.Status}");
+            // A 5xx, or a body that was not Twilio's error JSON (the SDK then knows no status): the call may exist.
+            return new PlaceResult.InDoubt($"twilio-http-{e.Status}");
         }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (ApiConnectionException e)
         {
-            return new PlaceResult.InDoubt(e.GetType().Name);
+            // No answer after the request left: Twilio may have placed the call.
+            return new PlaceResult.InDoubt(e.InnerException?.GetType().Name ?? e.GetType().Name);
         }
         catch (InvalidOperationException e) when (!cancellationToken.IsCancellationRequested)
         {

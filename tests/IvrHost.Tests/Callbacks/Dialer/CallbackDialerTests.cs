@@ -272,7 +272,7 @@ public sealed class CallbackDialerTests : IDisposable
     [Fact]
     public async Task TwilioRejectsTheNumber_RefusedAndNeverRetried()
     {
-        _line.Twilio.OnCall = _ => TwilioStub.Error(System.Net.HttpStatusCode.BadRequest, 21211);
+        _line.Twilio.OnCall = _ => TwilioAnswer.Error(400, 21211);
         var callback = DialerHost.Callback(Phone);
         await _line.SaveAsync(callback);
 
@@ -288,7 +288,7 @@ public sealed class CallbackDialerTests : IDisposable
     [Fact]
     public async Task TwilioDeclines_BadCredentials_NotAMissTriedAgainLater()
     {
-        _line.Twilio.OnCall = _ => TwilioStub.Error(System.Net.HttpStatusCode.Unauthorized, 20003);
+        _line.Twilio.OnCall = _ => TwilioAnswer.Error(401, 20003);
         var callback = DialerHost.Callback(Phone);
         await _line.SaveAsync(callback);
 

@@ -7,7 +7,6 @@ using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.IvrHost.Tests.Voice;
 using PhoneBooking.SchedulingClient.Contracts;
 using PhoneBooking.Testing;
-using PhoneBooking.Twilio.Rest;
 
 namespace PhoneBooking.IvrHost.Tests.Callbacks.Support;
 
@@ -37,6 +36,10 @@ internal sealed class DialerHost : IDisposable
         {
             ["Callbacks:PublicBaseUrl"] = "http://localhost",
             ["Callbacks:CallsPerSecond"] = "1",
+            ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
+
+            // A create Twilio never answers (TwilioAnswer.NoResponse) is given up after this, in real time.
+            ["Twilio:RequestTimeout"] = "00:00:03",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -59,14 +62,13 @@ internal sealed class DialerHost : IDisposable
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackDialer>(sp, time));
             services.AddSingleton<ICallbackRequests>(sp => ActivatorUtilities.CreateInstance<SqliteCallbackRequests>(sp, time));
             services.AddTransient(sp => ActivatorUtilities.CreateInstance<OutboundCallHandler>(sp, time));
-            services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => Twilio);
         }));
         Client = _app.CreateClient();
     }
 
     public ManualTimeProvider Clock { get; }
 
-    public TwilioStub Twilio { get; } = new();
+    public TwilioApiStub Twilio { get; } = TwilioApiStub.Start();
 
     public HttpClient Client { get; }
 
@@ -119,5 +121,6 @@ internal sealed class DialerHost : IDisposable
         Client.Dispose();
         _app.Dispose();
         _line.Dispose();
+        Twilio.Dispose();
     }
 }

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Serilog.Extensions.Hosting;
+
+namespace PhoneBooking.ServiceDefaults;
+
+/// <summary>
+/// eShop's ServiceDefaults shape: <c>builder.AddServiceDefaults()</c> and <c>app.MapDefaultEndpoints()</c>,
+/// used by the line and by the scheduling API.
+/// </summary>
+/// <remarks>
+/// Resilience defaults: unlike eShop, no standard resilience handler is put on every HttpClient.
+/// Our two clients each carry their own (<c>AddResilienceHandler</c>), whose retries depend on the
+/// request (only safe ones for the API; never a create that may have reached Twilio), and a
+/// blanket retry under them could ring a senior twice. What is shared is Polly's telemetry
+/// (meter <c>Polly</c>, exported with ours).
+/// </remarks>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Checks reported by <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Serilog, OpenTelemetry (OTLP when configured) and health checks.</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddDefaultLogging();
+        builder.AddDefaultTelemetry();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>
+    /// Request logging (when <see cref="AddServiceDefaults"/> set Serilog up; an embedded service logs
+    /// through its host instead), then <c>GET /health/live</c> (the process answers; no checks run)
+    /// and <c>GET /health/ready</c> (the checks tagged <see cref="ReadyTag"/>; 503 when one fails),
+    /// both as JSON (<see cref="HealthJsonWriter"/>).
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        if (app.Services.GetService<DiagnosticContext>() is not null)
+        {
+            app.UseDefaultRequestLogging();
+        }
+
+        // Anonymous: a load balancer has no credentials.
+        app.MapHealthChecks("/health/live", Health(_ => false)).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", Health(check => check.Tags.Contains(ReadyTag))).AllowAnonymous();
+        return app;
+    }
+
+    private static HealthCheckOptions Health(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResponseWriter = HealthJsonWriter.WriteAsync,
+        AllowCachingResponses = false,
+    };
+}

@@ -1,7 +1,0 @@
-namespace PhoneBooking.Twilio.TwiML;
-
-/// <summary>&lt;Hangup/&gt;.</summary>
-public sealed class Hangup() : TwiML("Hangup")
-{
-    protected override bool CanNest(TwiML child) => false;
-}
