@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace PhoneBooking.Twilio.Rest;
 
@@ -14,7 +16,9 @@ namespace PhoneBooking.Twilio.Rest;
 /// network error or timeout a create may have gone through, and a senior must not be rung twice
 /// (the SDK reports it as <c>ApiConnectionException</c>: "in doubt"). A Retry-After beyond
 /// <see cref="MaxRetryAfter"/> is handed back as the error, so the dialer can reschedule.
-/// The whole call, retries included, stays within <c>Twilio:RequestTimeout</c> (HttpClient's timeout).
+/// The whole call, retries included, stays within <c>Twilio:RequestTimeout</c>: the outermost strategy,
+/// on the same clock as the retries (HttpClient's own timeout is off). Past it the SDK reports
+/// <c>ApiConnectionException</c>, as for any answer that never came.
 /// </summary>
 internal static partial class TwilioResilience
 {
@@ -30,6 +34,11 @@ internal static partial class TwilioResilience
         var metrics = context.ServiceProvider.GetRequiredService<TwilioMetrics>();
         var logger = context.ServiceProvider.GetRequiredService<ILogger<TwilioApiClient>>();
         builder.TimeProvider = time;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "request-timeout",
+            Timeout = context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout,
+        });
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             Name = "retry",
