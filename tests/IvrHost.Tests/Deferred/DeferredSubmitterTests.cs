@@ -201,11 +201,18 @@ public sealed class DeferredSubmitterTests : FaultyApiTest
         return key;
     }
 
+    /// <summary>
+    /// Until the submitter is done with the request: its last step is the DeferredSubmitted log event, after the mark in
+    /// the store and the metric (a test reading those as soon as the store says "submitted" would race it).
+    /// </summary>
     private static async Task<DeferredRequest> SubmittedAsync(LineWithFaultyApi line, string key)
     {
         await Eventually.HoldsAsync(
-            async () => (await StoreOf(line).GetAsync(key, CancellationToken.None))?.Status == DeferredStatus.Submitted, "the deferred request is submitted");
-        return (await StoreOf(line).GetAsync(key, CancellationToken.None))!;
+            () => line.Logs.Records.Any(r => r.EventId.Name == "DeferredSubmitted" && r.Message.Contains(key, StringComparison.Ordinal)),
+            "the submitter logged the deferred request as submitted");
+        var submitted = (await StoreOf(line).GetAsync(key, CancellationToken.None))!;
+        Assert.Equal(DeferredStatus.Submitted, submitted.Status);
+        return submitted;
     }
 
     private static async Task<CallbackRequest> OfferCallbackAsync(LineWithFaultyApi line, DeferredRequest submitted)
