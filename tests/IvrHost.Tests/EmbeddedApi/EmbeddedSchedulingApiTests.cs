@@ -95,7 +95,7 @@ public sealed class EmbeddedSchedulingApiTests
     [Fact]
     public void Production_ExternalApiWithoutAKey_StopsAtStartSayingWhichSetting()
     {
-        using var factory = new IvrHostFactory(environment: "Production");
+        using var factory = new IvrHostFactory(new Dictionary<string, string?> { ["Encryption:Keys:k1"] = Convert.ToBase64String(new byte[32]) }, environment: "Production");
 
         var error = Record.Exception(() => factory.CreateClient());
 
