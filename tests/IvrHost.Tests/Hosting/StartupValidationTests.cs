@@ -1,3 +1,5 @@
+using PhoneBooking.Storage;
+
 namespace PhoneBooking.IvrHost.Tests.Hosting;
 
 /// <summary>A bad setting stops the line at start, and the message quotes it.</summary>
@@ -19,7 +21,7 @@ public sealed class StartupValidationTests
     [InlineData("Outbound:AllowTollFree", "perhaps", "Outbound:AllowTollFree")]
     public void Start_BadSetting_FailsQuotingTheValue(string key, string value, string expected)
     {
-        using var factory = new IvrHostFactory(new Dictionary<string, string?> { [key] = value });
+        using var factory = new IvrHostFactory(new Dictionary<string, string?> { [key] = value }, provider: StorageProvider.Sqlite);
 
         var error = Record.Exception(() => factory.CreateClient());
 
@@ -42,7 +44,7 @@ public sealed class StartupValidationTests
             settings["Encryption:Keys:k1"] = encryptionKey;
         }
 
-        using var factory = new IvrHostFactory(settings);
+        using var factory = new IvrHostFactory(settings, provider: StorageProvider.Sqlite);
 
         var error = Flatten(Record.Exception(() => factory.CreateClient())!);
 
@@ -52,7 +54,7 @@ public sealed class StartupValidationTests
     [Fact]
     public void Start_InProductionWithoutAnEncryptionKey_StopsSayingSo()
     {
-        using var factory = new IvrHostFactory(environment: "Production");
+        using var factory = new IvrHostFactory(environment: "Production", provider: StorageProvider.Sqlite);
 
         var error = Flatten(Record.Exception(() => factory.CreateClient())!);
 

@@ -48,7 +48,7 @@ public sealed class LegacySessionsFileTests : IDisposable
             VALUES ('h2', 'CA2', 'alice', 'Submitted', 'key-1', 'br_1', 2000, 2000);
             """);
 
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path });
+        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path }, provider: StorageProvider.Sqlite);
         _ = line.CreateClient();
         var services = line.Services;
 
@@ -76,7 +76,7 @@ public sealed class LegacySessionsFileTests : IDisposable
         await WriteLegacyFileAsync(string.Join('\n', states.Select((state, i) =>
             $"INSERT INTO handoffs (call_sid, id, reason, reached_from, locale, details, status, at) VALUES ('CA{i}', 'h{i}', '{reasons[i % reasons.Length]}', '{state}', 'en-CA', '{{}}', '{statuses[i % statuses.Length]}', {i});")));
 
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path });
+        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path }, provider: StorageProvider.Sqlite);
         _ = line.CreateClient();
         var desk = line.Services.GetRequiredService<IHandoffDesk>();
 

@@ -118,7 +118,7 @@ public sealed class SignInThrottle(IDatabase database, TimeProvider clock, IOpti
                     $"""
                     INSERT INTO agent_sign_in_failures (account, failures, last_failure_at, locked_until, {LastAccountColumn}) VALUES (@key, @Count, @LastAt, @LockedUntil, @lastAccount)
                     ON CONFLICT (account) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
-                        locked_until = excluded.locked_until, {LastAccountColumn} = coalesce(excluded.{LastAccountColumn}, {LastAccountColumn})
+                        locked_until = excluded.locked_until, {LastAccountColumn} = coalesce(excluded.{LastAccountColumn}, agent_sign_in_failures.{LastAccountColumn})
                     """,
                     new { key, counted.Count, counted.LastAt, counted.LockedUntil, lastAccount = lastAccount?.ToLowerInvariant() },
                     transaction,
