@@ -12,7 +12,7 @@ public static class HandoffsServiceCollectionExtensions
     public static IServiceCollection AddHandoffs(this IServiceCollection services)
     {
         services.AddFeatureSchema(Schema);
-        services.AddSingleton<IHandoffDesk, SqliteHandoffDesk>();
+        services.AddSingleton<IHandoffDesk, HandoffDesk>();
         services.AddSingleton<HandoffMetrics>();
         services.AddSingleton<AgentLineTwiml>();
         services.AddTransient<AgentLine>();
