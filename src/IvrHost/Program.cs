@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.Callbacks;
@@ -46,9 +45,7 @@ if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflec
     return 1;
 }
 
-// Every setting is checked here, before the host runs: a bad value stops the start quoting it, with the host still
-// whole (RunAsync would dispose it as it threw, and a test host reading it then sees "disposed", not the setting).
-app.Services.GetService<IStartupValidator>()?.Validate();
+app.ValidateSettings();
 
 app.MapDefaultEndpoints();
 app.UsePromptAudio();

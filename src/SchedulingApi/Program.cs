@@ -15,6 +15,7 @@ if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflec
     return 1;
 }
 
+app.ValidateSettings();
 await app.RunAsync();
 return 0;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Serilog.Extensions.Hosting;
 
 namespace PhoneBooking.ServiceDefaults;
@@ -32,6 +33,13 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         return builder;
     }
+
+    /// <summary>
+    /// Checks every setting registered with ValidateOnStart now, before the host runs: a bad value stops the start
+    /// quoting it while the host is still whole. (RunAsync disposes the host as its start throws, and a test host
+    /// reading it meanwhile reports "disposed object" instead of the setting.)
+    /// </summary>
+    public static void ValidateSettings(this IHost app) => app.Services.GetService<IStartupValidator>()?.Validate();
 
     /// <summary>
     /// Request logging (when <see cref="AddServiceDefaults"/> set Serilog up; an embedded service logs

@@ -13,7 +13,7 @@ public sealed class SmallDiskFactAttribute : FactAttribute
     {
         if (SmallDisk.CannotMount is { } reason && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
         {
-            Skip = $"NOT RUN, disk failure untested: a small tmpfs needs root (CAP_SYS_ADMIN) to mount: {reason}. Run the tests as root, as CI does.";
+            Skip = $"NOT RUN, disk failure untested: a small tmpfs needs root (CAP_SYS_ADMIN) to mount: {reason.TrimEnd('.')}. Run the tests as root, as CI does.";
         }
     }
 }
