@@ -11,6 +11,15 @@ public sealed class IvrMetrics
 {
     public const string MeterName = "PhoneBooking.IvrHost";
 
+    /// <summary>
+    /// Edges where someone notices: 0.3 s (an in-flow webhook during a surge, issue 16), 1 s (the
+    /// webhook SLO, docs/slo.md), 2 s (silence a caller hears), 15 s (Twilio gives up).
+    /// </summary>
+    public static readonly IReadOnlyList<double> WebhookBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 4, 8, 15];
+
+    /// <summary>The outcome of a webhook whose handling failed and that the safety net answered with the fallback.</summary>
+    public const string ErrorOutcome = "error";
+
     private readonly Counter<long> _callsStarted;
     private readonly Counter<long> _callsCompleted;
     private readonly Counter<long> _webhooks;
@@ -31,7 +40,7 @@ public sealed class IvrMetrics
         _failedInputs = meter.CreateCounter<long>("phonebooking.ivr.inputs.failed", "{input}", "No input or invalid input at a prompt, by state and kind.");
         _webhookDuration = meter.CreateHistogram(
             "phonebooking.ivr.webhook.duration", "s", "Time to answer one voice webhook.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15] });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = WebhookBuckets });
         _callDuration = meter.CreateHistogram(
             "phonebooking.ivr.call.duration", "s", "Length of a call, from Twilio's status callback.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [15, 30, 60, 120, 180, 300, 450, 600, 900, 1200, 1800, 3600] });
