@@ -32,6 +32,9 @@ public sealed class MetricsEndpointOptions
     /// <summary>How often the readiness checks run for <c>phonebooking.health.check.state</c>.</summary>
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often queue depths are read from the stores for their gauges (<see cref="ISampledGauges"/>).</summary>
+    public TimeSpan QueueSampleInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public static MetricsEndpointOptions From(IConfiguration configuration)
     {
         var options = new MetricsEndpointOptions();

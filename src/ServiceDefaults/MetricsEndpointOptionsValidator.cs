@@ -47,6 +47,11 @@ internal sealed class MetricsEndpointOptionsValidator : IValidateOptions<Metrics
             failures.Add($"Metrics:HealthCheckInterval '{options.HealthCheckInterval.ToString("c", CultureInfo.InvariantCulture)}' must be between 00:00:01 and 00:05:00.");
         }
 
+        if (options.QueueSampleInterval < TimeSpan.FromSeconds(1) || options.QueueSampleInterval > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Metrics:QueueSampleInterval '{options.QueueSampleInterval.ToString("c", CultureInfo.InvariantCulture)}' must be between 00:00:01 and 00:05:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

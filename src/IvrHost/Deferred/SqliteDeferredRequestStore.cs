@@ -46,6 +46,14 @@ internal sealed class SqliteDeferredRequestStore(SqliteDatabase database, TimePr
         return [.. rows.Select(r => r.ToRequest())];
     }
 
+    public async Task<DeferredBacklog> BacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(long Pending, long? Oldest)>(new CommandDefinition(
+            "SELECT COUNT(*), MIN(created_at) FROM deferred_requests WHERE status = 'pending'", cancellationToken: cancellationToken));
+        return new DeferredBacklog((int)row.Pending, row.Oldest is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null);
+    }
+
     public Task<bool> MarkSubmittedAsync(string idempotencyKey, string requestId, CancellationToken cancellationToken) =>
         DecideAsync(idempotencyKey, DeferredStatus.Submitted, requestId, cancellationToken);
 

@@ -52,6 +52,14 @@ internal sealed class SqliteHandoffDesk(SqliteDatabase database, TimeProvider cl
         return [.. rows.Select(r => r.ToHandoff())];
     }
 
+    public async Task<IReadOnlyDictionary<HandoffStatus, int>> CountOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
+            "SELECT status, COUNT(*) FROM handoffs WHERE status IN ('waiting', 'claimed', 'callback_requested') GROUP BY status", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => DbValues.Enum<HandoffStatus>(r.Status), r => (int)r.Count);
+    }
+
     public Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async connection => await connection.ExecuteAsync(new CommandDefinition(

@@ -22,6 +22,7 @@ public sealed class IvrMetrics
 
     private readonly Counter<long> _callsStarted;
     private readonly Counter<long> _callsCompleted;
+    private readonly Counter<long> _journeys;
     private readonly Counter<long> _webhooks;
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _handoffs;
@@ -35,6 +36,7 @@ public sealed class IvrMetrics
         var meter = meterFactory.Create(MeterName);
         _callsStarted = meter.CreateCounter<long>("phonebooking.ivr.calls.started", "{call}", "Calls the line answered.");
         _callsCompleted = meter.CreateCounter<long>("phonebooking.ivr.calls.completed", "{call}", "Calls that ended, by Twilio's final call status.");
+        _journeys = meter.CreateCounter<long>("phonebooking.ivr.journeys", "{call}", "Calls that ended, by what they were for (journey) and what they reached (outcome): the booking journey SLO.");
         _webhooks = meter.CreateCounter<long>("phonebooking.ivr.webhooks", "{webhook}", "Voice webhooks answered, by route and outcome.");
         _bookings = meter.CreateCounter<long>("phonebooking.ivr.bookings", "{booking}", "Bookings and group visits made by phone, by kind.");
         _handoffs = meter.CreateCounter<long>("phonebooking.ivr.handoffs", "{call}", "Calls handed to a person, by reason.");
@@ -61,6 +63,10 @@ public sealed class IvrMetrics
             _callDuration.Record(length.TotalSeconds, tag);
         }
     }
+
+    /// <param name="journey"><see cref="CallJourney"/>: booking, manage, group-visit, none.</param>
+    /// <param name="outcome">booked, callback, answered, agent, abandoned.</param>
+    public void JourneyEnded(string journey, string outcome) => _journeys.Add(1, Tag("journey", journey), Tag("outcome", outcome));
 
     public void WebhookHandled(string route, string outcome, TimeSpan latency)
     {

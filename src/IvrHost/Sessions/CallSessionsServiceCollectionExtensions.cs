@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Sessions.Sqlite;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -25,6 +26,7 @@ public static class CallSessionsServiceCollectionExtensions
         services.AddSingleton<CallerKeys>();
         services.AddSingleton<ICallSessionStore, SqliteCallSessionStore>();
         services.AddHostedService<ExpiredSessionPurger>();
+        services.AddSampledGauges<ActiveCallGauge>();
         return services;
     }
 }

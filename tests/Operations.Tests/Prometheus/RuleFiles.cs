@@ -25,9 +25,15 @@ internal static class RuleFiles
             .Where(rule => rule.Alert is not null)
             .Select(rule => new AlertRule(rule.Alert!, rule.Labels.GetValueOrDefault("severity"), rule.Annotations, rule.Expr, Path.GetFileName(file))))];
 
-    /// <summary>Every expression, recorded or alerted on.</summary>
-    public static IReadOnlyList<string> Expressions() =>
-        [.. Rules.SelectMany(file => Yaml.Deserialize<RulesFile>(File.ReadAllText(file)).Groups.SelectMany(g => g.Rules).Select(r => r.Expr))];
+    /// <summary>Every expression, recorded or alerted on, with the rule's name.</summary>
+    public static IReadOnlyList<(string Where, string Expr)> Expressions() =>
+        [.. Rules.SelectMany(file => Yaml.Deserialize<RulesFile>(File.ReadAllText(file)).Groups.SelectMany(g => g.Rules)
+            .Select(r => ($"{Path.GetFileName(file)} {r.Alert ?? r.Record}", r.Expr)))];
+
+    /// <summary>The names recording rules give their results.</summary>
+    public static IReadOnlySet<string> Recorded() =>
+        Rules.SelectMany(file => Yaml.Deserialize<RulesFile>(File.ReadAllText(file)).Groups.SelectMany(g => g.Rules))
+            .Select(r => r.Record).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every alert check of every promtool test file: which alert, and the severities it expects firing.</summary>
     public static IReadOnlyList<AlertCheck> Checks() =>
@@ -52,6 +58,8 @@ internal static class RuleFiles
     private sealed class Rule
     {
         public string? Alert { get; set; }
+
+        public string? Record { get; set; }
 
         public string Expr { get; set; } = "";
 

@@ -1,11 +1,16 @@
 using System.Text.RegularExpressions;
+using PhoneBooking.Operations.Tests.Metrics;
 using PhoneBooking.Operations.Tests.Prometheus;
 using PhoneBooking.Operations.Tests.Support;
 
 namespace PhoneBooking.Operations.Tests.Runbooks;
 
-/// <summary>Every alert leads to a runbook that names it; every runbook answers the on-call engineer's four questions.</summary>
-public sealed partial class RunbookTests
+/// <summary>
+/// Every alert leads to a runbook that names it; every runbook answers the on-call engineer's four
+/// questions; and the queries it tells the engineer to run parse and read metrics that exist.
+/// </summary>
+[Collection(MetricCatalogCollection.Name)]
+public sealed partial class RunbookTests(MetricCatalog catalog)
 {
     /// <summary>What callers notice, how to confirm, how to mitigate, how to know it is over (docs/incident.md).</summary>
     private static readonly string[] Sections = ["## What callers notice", "## Confirm", "## Mitigate", "## Verify recovery"];
@@ -50,6 +55,22 @@ public sealed partial class RunbookTests
             Assert.Contains($"({file})", index, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task RunbookQueries_ParseAndReadOnlyDeclaredMetrics()
+    {
+        var queries = Directory.GetFiles(Folder, "*.md")
+            .SelectMany(file => PromqCommand().Matches(File.ReadAllText(file)).Select(m => (Path.GetFileName(file), m.Groups["expr"].Value)))
+            .ToList();
+
+        Assert.True(queries.Count >= 30, $"only {queries.Count} promq queries found");
+        Assert.Null(await PromQl.ParseFailuresAsync(queries));
+        Assert.Empty(PromQl.UnknownMetrics(catalog, queries));
+    }
+
+    /// <summary>The runbooks' <c>promq '…'</c> helper (docs/runbooks/README.md).</summary>
+    [GeneratedRegex(@"promq '(?<expr>[^']+)'")]
+    private static partial Regex PromqCommand();
 
     [GeneratedRegex("^```", RegexOptions.Multiline)]
     private static partial Regex CommandBlock();

@@ -163,9 +163,15 @@ public sealed class CallbackDialer(
     {
         try
         {
-            if (!await queue.StartDiallingAsync(attempt, clock.GetUtcNow(), CancellationToken.None))
+            var dialling = clock.GetUtcNow();
+            if (!await queue.StartDiallingAsync(attempt, dialling, CancellationToken.None))
             {
                 return;
+            }
+
+            if (attempt.Kind == CallbackKind.Offer && attempt.Number == 1)
+            {
+                metrics.OfferCallbackDialled(dialling - attempt.DueSince);
             }
 
             var result = await placer.PlaceAsync(attempt, CancellationToken.None);

@@ -80,6 +80,14 @@ internal sealed class SqliteCallSessionStore(SqliteDatabase database, TimeProvid
             "DELETE FROM call_sessions WHERE updated_at < @cutoff",
             new { cutoff = updatedBefore.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)), cancellationToken);
 
+    public async Task<int> CountActiveAsync(DateTimeOffset updatedSince, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM call_sessions WHERE updated_at >= @since AND status = 'active'",
+            new { since = updatedSince.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
