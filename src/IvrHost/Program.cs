@@ -31,7 +31,7 @@ builder.Services.AddCallSessions(builder.Configuration);
 builder.Services.AddSchedulingClient(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddPrompts(builder.Configuration);
-builder.Services.AddLineHealthChecks();
+builder.Services.AddLineHealthChecks(builder.Configuration);
 builder.Services.AddOutboundPolicy(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
 builder.Services.AddDeferredRequests(builder.Configuration);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +18,7 @@ using PhoneBooking.IvrHost.AgentConsole.Storage;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.Storage;
+using PhoneBooking.Storage.Encryption;
 using PhoneBooking.Storage.Migrations;
 using PhoneBooking.IvrHost.Voice;
 
@@ -117,10 +117,14 @@ public static class AgentConsoleServiceCollectionExtensions
         });
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((antiforgery, environment) => antiforgery.Cookie.SecurePolicy = SecurePolicy(environment));
 
-        // Sign-in cookies must survive a restart and be readable by every instance: the key ring lives in the data folder.
+        // Sign-in cookies must survive a restart and be readable by every instance: the key ring lives in the
+        // line's database (either provider), its keys encrypted with the line's at-rest key.
         services.AddDataProtection().SetApplicationName("PhoneBooking.IvrHost");
-        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((keys, data, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.File("keys")), logging));
+        services.AddOptions<KeyManagementOptions>().Configure<IDatabase, DataCipher>((keys, database, cipher) =>
+        {
+            keys.XmlRepository = new DatabaseXmlRepository(database);
+            keys.XmlEncryptor = new CipherXmlEncryptor(cipher);
+        });
     }
 
     /// <summary>

@@ -25,10 +25,10 @@ public static class CallbacksServiceCollectionExtensions
         services.AddLineStorage(configuration);
         services.AddFeatureSchema(Schema);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ICallbackRequests, SqliteCallbackRequests>();
-        services.AddSingleton<ICallbackQueue, SqliteCallbackQueue>();
-        services.AddSingleton<IOfferFeedStore, SqliteOfferFeedStore>();
-        services.AddSingleton<IDialPacer, SqliteDialPacer>();
+        services.AddSingleton<ICallbackRequests, CallbackRequests>();
+        services.AddSingleton<ICallbackQueue, CallbackQueue>();
+        services.AddSingleton<IOfferFeedStore, OfferFeedStore>();
+        services.AddSingleton<IDialPacer, DialPacer>();
         services.AddSingleton<DialerMetrics>();
         services.AddSampledGauges<CallbackQueueGauges>();
         services.AddSingleton<OutboundUrls>();

@@ -18,7 +18,7 @@ public static class DeferredServiceCollectionExtensions
         services.AddValidatedOptions<DeferredOptions, DeferredOptionsValidator>(configuration, DeferredOptions.SectionName);
         services.AddLineStorage(configuration);
         services.AddFeatureSchema(Schema);
-        services.AddSingleton<IDeferredRequestStore, SqliteDeferredRequestStore>();
+        services.AddSingleton<IDeferredRequestStore, DeferredRequestStore>();
         services.AddSingleton<IDeferredRequests, PhoneDeferredRequests>();
         services.AddSingleton<DeferredMetrics>();
         services.AddSampledGauges<DeferredGauges>();

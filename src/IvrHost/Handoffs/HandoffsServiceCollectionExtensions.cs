@@ -13,7 +13,7 @@ public static class HandoffsServiceCollectionExtensions
     public static IServiceCollection AddHandoffs(this IServiceCollection services)
     {
         services.AddFeatureSchema(Schema);
-        services.AddSingleton<IHandoffDesk, SqliteHandoffDesk>();
+        services.AddSingleton<IHandoffDesk, HandoffDesk>();
         services.AddSingleton<HandoffMetrics>();
         services.AddSampledGauges<HandoffGauges>();
         services.AddSingleton<AgentLineTwiml>();

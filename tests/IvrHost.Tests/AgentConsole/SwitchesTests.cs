@@ -1,9 +1,9 @@
 using System.Net;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using PhoneBooking.IvrHost.AgentConsole.Switches;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Tests.Hosting;
+using PhoneBooking.IvrHost.Tests.Storage;
 using PhoneBooking.IvrHost.Tests.Voice;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Testing;
@@ -90,10 +90,10 @@ public sealed class SwitchesTests
         Assert.Empty(host.Service<ILineSwitchBoard>().Current.Off);
     }
 
-    /// <summary>The switch rows of the audit, read from the shared database file as an operator would.</summary>
+    /// <summary>The switch rows of the audit, read from the shared database (SQLite file or PostgreSQL) as an operator would.</summary>
     private static async Task<List<(string Agent, string Action, string? Reference)>> SwitchAuditAsync(string dataDirectory)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "sessions.db")};Pooling=False");
+        await using var connection = LineTestStorage.OpenRaw(dataDirectory);
         return [.. await connection.QueryAsync<(string, string, string?)>("SELECT agent, action, reference FROM agent_audit WHERE action LIKE 'switch%' ORDER BY id")];
     }
 

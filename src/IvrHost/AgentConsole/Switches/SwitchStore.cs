@@ -1,7 +1,6 @@
 using Dapper;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.Storage;
-using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Switches;
 
@@ -9,13 +8,14 @@ namespace PhoneBooking.IvrHost.AgentConsole.Switches;
 public sealed record SwitchState(LineFeature Feature, bool Off, string SetBy, DateTimeOffset SetAt);
 
 /// <summary>The <c>line_switches</c> table (<c>AgentConsole/Switches/Migrations</c>): the same SQL on both providers.</summary>
-public sealed class SwitchStore(SqliteDatabase database)
+public sealed class SwitchStore(IDatabase database)
 {
     public async Task<IReadOnlyList<SwitchState>> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT feature AS Feature, is_off AS IsOff, set_by AS SetBy, set_at AS SetAt FROM line_switches", cancellationToken: cancellationToken));
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<Row>(new CommandDefinition(
+                "SELECT feature AS Feature, is_off AS IsOff, set_by AS SetBy, set_at AS SetAt FROM line_switches", cancellationToken: cancellationToken)),
+            cancellationToken);
         return [.. rows.Select(r => new SwitchState(DbValues.Enum<LineFeature>(r.Feature), r.IsOff == 1, r.SetBy, DbValues.Instant(r.SetAt)))];
     }
 

@@ -1,15 +1,15 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
 
 /// <summary>What Twilio tells us about an attempt: its statuses, who answered, and the retry that follows a miss.</summary>
-internal sealed partial class SqliteCallbackQueue
+internal sealed partial class CallbackQueue
 {
     public Task<AttemptUpdate> RecordStatusAsync(AttemptStatus status, IReadOnlyList<TimeSpan> retryDelays, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            var current = await ReadAsync(connection, transaction, status.CallbackId, status.Number, cancellationToken);
+            var current = await ReadForUpdateAsync(connection, transaction, status.CallbackId, status.Number, cancellationToken);
             if (current is null)
             {
                 return new AttemptUpdate(Known: false, Final: false, Miss: false, Callback: null);
@@ -56,7 +56,7 @@ internal sealed partial class SqliteCallbackQueue
     public Task<RouteDecision> RouteAsync(string callbackId, int number, bool decideNow, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            var current = await ReadAsync(connection, transaction, callbackId, number, cancellationToken);
+            var current = await ReadForUpdateAsync(connection, transaction, callbackId, number, cancellationToken);
             if (current is null)
             {
                 return new RouteDecision(AttemptRoute.Undecided, false);
@@ -81,7 +81,7 @@ internal sealed partial class SqliteCallbackQueue
     public Task<bool> MachineDetectedAsync(string callbackId, int number, string answeredBy, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            var current = await ReadAsync(connection, transaction, callbackId, number, cancellationToken);
+            var current = await ReadForUpdateAsync(connection, transaction, callbackId, number, cancellationToken);
             if (current is null)
             {
                 return false;
@@ -102,7 +102,7 @@ internal sealed partial class SqliteCallbackQueue
             return true;
         }, cancellationToken);
 
-    private static async Task SetRouteAsync(SqliteConnection connection, SqliteTransaction transaction, string callbackId, int number, AttemptRoute route, DateTimeOffset now, CancellationToken ct)
+    private static async Task SetRouteAsync(DbConnection connection, DbTransaction transaction, string callbackId, int number, AttemptRoute route, DateTimeOffset now, CancellationToken ct)
     {
         var (routeName, callbackState) = route == AttemptRoute.Flow ? ("flow", "answered") : ("voicemail", "voicemail");
         await connection.ExecuteAsync(new CommandDefinition(
@@ -118,7 +118,7 @@ internal sealed partial class SqliteCallbackQueue
             cancellationToken: ct));
     }
 
-    private static Task SetCallbackAsync(SqliteConnection connection, SqliteTransaction transaction, string id, string state, DateTimeOffset? next, DateTimeOffset now, CancellationToken ct) =>
+    private static Task SetCallbackAsync(DbConnection connection, DbTransaction transaction, string id, string state, DateTimeOffset? next, DateTimeOffset now, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE callbacks SET state = @State, next_attempt_at = COALESCE(@Next, next_attempt_at), lease_owner = NULL, lease_until = NULL, updated_at = @Now
@@ -128,12 +128,13 @@ internal sealed partial class SqliteCallbackQueue
             transaction,
             cancellationToken: ct));
 
-    private static Task<AttemptRow?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string callbackId, int number, CancellationToken ct) =>
+    /// <summary>The attempt and its callback, locked until the transaction ends: two instances' webhooks for one call take turns.</summary>
+    private Task<AttemptRow?> ReadForUpdateAsync(DbConnection connection, DbTransaction transaction, string callbackId, int number, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<AttemptRow>(new CommandDefinition(
-            """
+            $"""
             SELECT a.state AS State, a.route AS Route, a.answered_by AS AnsweredBy, c.state AS CallbackState, c.attempts AS Latest
             FROM callback_attempts a JOIN callbacks c ON c.id = a.callback_id
-            WHERE a.callback_id = @CallbackId AND a.number = @Number
+            WHERE a.callback_id = @CallbackId AND a.number = @Number{database.Sql.ForUpdate}
             """,
             new { CallbackId = callbackId, Number = number },
             transaction,

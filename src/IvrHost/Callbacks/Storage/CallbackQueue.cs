@@ -1,24 +1,25 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.Storage;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage.Encryption;
 
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
 
 /// <summary>
-/// <see cref="ICallbackQueue"/> in the line's SQLite file. Claims and state changes are single
-/// conditional UPDATEs or IMMEDIATE transactions: SQLite has one writer at a time, so of two hosts
-/// (or two workers) racing for one callback exactly one sees its UPDATE change a row.
+/// <see cref="ICallbackQueue"/> in the line's database, on either provider. Claims and state changes are
+/// single conditional UPDATEs, or transactions that lock what they read first (SQLite's one writer,
+/// PostgreSQL's row locks): of two hosts (or two workers) racing for one callback exactly one sees its
+/// UPDATE change a row. Numbers are stored encrypted (<see cref="CallbackRequests"/>) and counted by a keyed hash.
 /// </summary>
-internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICallbackQueue
+internal sealed partial class CallbackQueue(IDatabase database, DataCipher cipher, CallerKeys keys) : ICallbackQueue
 {
     /// <summary>Since when a due callback (row <c>c</c>, its offer news <c>o</c>) has been due: <see cref="DueCallback.DueSince"/>.</summary>
     private const string DueSince = "CASE WHEN c.kind = 'offer' AND o.made_at > c.next_attempt_at THEN o.made_at ELSE c.next_attempt_at END";
 
     public async Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
+        var rows = await database.ReadAsync(connection => connection.QueryAsync<DueRow>(new CommandDefinition(
             $"""
             SELECT c.id AS Id, c.kind AS Kind, c.phone AS Phone, c.locale AS Locale, c.attempts AS Attempts, {DueSince} AS DueSince
             FROM callbacks c LEFT JOIN callback_offers o ON o.request_id = c.request_id
@@ -29,52 +30,44 @@ internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICa
             LIMIT @Limit
             """,
             new { Now = Ms(now), IncludeAgent = includeAgentCallbacks, Limit = limit },
-            cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToDue())];
+            cancellationToken: cancellationToken)), cancellationToken);
+        return [.. rows.Select(r => r.ToDue(cipher))];
     }
 
     public async Task<IReadOnlyList<DueCallback>> NoticesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
+        var rows = await database.ReadAsync(connection => connection.QueryAsync<DueRow>(new CommandDefinition(
             """
             SELECT id AS Id, kind AS Kind, phone AS Phone, locale AS Locale, attempts AS Attempts, next_attempt_at AS DueSince
             FROM callbacks WHERE state = 'notify' AND next_attempt_at <= @Now
             ORDER BY next_attempt_at LIMIT @Limit
             """,
             new { Now = Ms(now), Limit = limit },
-            cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToDue())];
+            cancellationToken: cancellationToken)), cancellationToken);
+        return [.. rows.Select(r => r.ToDue(cipher))];
     }
 
-    public async Task<int> AgentCallsInFlightAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+    public Task<int> AgentCallsInFlightAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"""
             SELECT COUNT(*) FROM callbacks c
             WHERE c.kind = 'agent' AND (c.state IN ('claimed', 'calling') OR (c.state = 'answered' AND EXISTS (
                 SELECT 1 FROM callback_attempts a WHERE a.callback_id = c.id AND a.number = c.attempts AND a.state IN {CallbackStates.Live})))
             """,
-            cancellationToken: cancellationToken));
-    }
+            cancellationToken: cancellationToken)), cancellationToken);
 
-    public async Task<int> DialsSinceAsync(string phone, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+    /// <summary>Counted by the number's keyed hash; rows saved before numbers were encrypted have none and are matched by the number.</summary>
+    public Task<int> DialsSinceAsync(string phone, DateTimeOffset since, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
             SELECT COUNT(*) FROM callback_attempts a JOIN callbacks c ON c.id = a.callback_id
-            WHERE c.phone = @Phone AND a.dialled_at >= @Since
+            WHERE (c.phone_key = @PhoneKey OR (c.phone_key IS NULL AND c.phone = @Phone)) AND a.dialled_at >= @Since
             """,
-            new { Phone = phone, Since = Ms(since) },
-            cancellationToken: cancellationToken));
-    }
+            new { PhoneKey = CallbackRequests.PhoneKey(keys, phone), Phone = phone, Since = Ms(since) },
+            cancellationToken: cancellationToken)), cancellationToken);
 
-    public async Task<int> OtherCallbacksDialledForTheSameCallAsync(string callbackId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+    public Task<int> OtherCallbacksDialledForTheSameCallAsync(string callbackId, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
             SELECT COUNT(DISTINCT other.id) FROM callbacks this
             JOIN callbacks other ON other.call_sid = this.call_sid AND other.id <> this.id
@@ -82,8 +75,7 @@ internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICa
             WHERE this.id = @Id
             """,
             new { Id = callbackId },
-            cancellationToken: cancellationToken));
-    }
+            cancellationToken: cancellationToken)), cancellationToken);
 
     public Task PostponeAsync(string id, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync(
@@ -213,6 +205,7 @@ internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICa
 
         public long DueSince { get; init; }
 
-        public DueCallback ToDue() => new(Id, DbValues.Enum<CallbackKind>(Kind), Phone, Locale, (int)Attempts, DateTimeOffset.FromUnixTimeMilliseconds(DueSince));
+        public DueCallback ToDue(DataCipher cipher) =>
+            new(Id, DbValues.Enum<CallbackKind>(Kind), cipher.Decrypt(Phone, CallbackRequests.PhoneContext(Id)), Locale, (int)Attempts, DateTimeOffset.FromUnixTimeMilliseconds(DueSince));
     }
 }

@@ -1,19 +1,20 @@
 using PhoneBooking.IvrHost.Sessions;
+using PhoneBooking.IvrHost.Tests.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.Tests.Sessions;
 
-public sealed class SqliteCallSessionStoreTests : IDisposable
+public abstract class CallSessionStoreContract : LineStoreContract
 {
     private const string CallSid = "CA0123456789abcdef0123456789abcdef";
-    private readonly SessionStoreFixture _fixture = new();
 
-    public void Dispose() => _fixture.Dispose();
+    private ICallSessionStore Store => Get<ICallSessionStore>();
 
     [Fact]
     public async Task Insert_ThenGet_RoundTripsEveryField()
     {
-        var store = await _fixture.OpenStoreAsync();
-        var created = _fixture.Clock.GetUtcNow();
+        var store = Store;
+        var created = Clock.GetUtcNow();
 
         Assert.True(await store.TryInsertAsync(new CallSessionRecord(CallSid, """{"state":"Welcome"}""") { CallerKey = "k1", Resumable = true }));
         var stored = await store.GetAsync(CallSid);
@@ -31,7 +32,7 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task Get_UnknownCallSid_ReturnsNull()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
 
         Assert.Null(await store.GetAsync("CAunknown"));
     }
@@ -39,7 +40,7 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task Insert_SameCallSidTwice_SecondReturnsFalseAndKeepsFirst()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
 
         Assert.True(await store.TryInsertAsync(new CallSessionRecord(CallSid, "first")));
         Assert.False(await store.TryInsertAsync(new CallSessionRecord(CallSid, "second")));
@@ -50,10 +51,10 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task Update_WithCurrentVersion_StoresNextVersionAndTouchesUpdatedAt()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
         await store.TryInsertAsync(new CallSessionRecord(CallSid, "v1"));
         var read = (await store.GetAsync(CallSid))!;
-        _fixture.Clock.Advance(TimeSpan.FromSeconds(7));
+        Clock.Advance(TimeSpan.FromSeconds(7));
 
         Assert.True(await store.TryUpdateAsync(read with { Payload = "v2", Resumable = true }, read.Version));
         var stored = (await store.GetAsync(CallSid))!;
@@ -66,7 +67,7 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task Update_WithStaleVersion_ReturnsFalseAndChangesNothing()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
         await store.TryInsertAsync(new CallSessionRecord(CallSid, "v1"));
         var read = (await store.GetAsync(CallSid))!;
         Assert.True(await store.TryUpdateAsync(read with { Payload = "v2" }, read.Version));
@@ -80,7 +81,7 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task Update_UnknownCallSid_ReturnsFalse()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
 
         Assert.False(await store.TryUpdateAsync(new CallSessionRecord("CAunknown", "x"), 1));
         Assert.Null(await store.GetAsync("CAunknown"));
@@ -89,12 +90,12 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task Update_ManyWritersFromTheSameVersion_ExactlyOneWins()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
         await store.TryInsertAsync(new CallSessionRecord(CallSid, "v1"));
         var read = (await store.GetAsync(CallSid))!;
 
-        // Two store instances, as two processes on one file would have.
-        var other = await _fixture.OpenStoreAsync();
+        // Two store instances, as two processes on one database would have.
+        var other = (await Stores.OpenAnotherAsync()).Get<ICallSessionStore>();
         var writers = Enumerable.Range(0, 40).Select(i => Task.Run(() =>
             (i % 2 == 0 ? store : other).TryUpdateAsync(read with { Payload = $"writer-{i}" }, read.Version)));
         var results = await Task.WhenAll(writers);
@@ -108,12 +109,12 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task FindResumable_ReturnsTheCallersNewestResumableSessionWithinTheWindow()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
         await store.TryInsertAsync(new CallSessionRecord("CAold", "old") { CallerKey = "caller", Resumable = true });
-        _fixture.Clock.Advance(TimeSpan.FromMinutes(30));
-        var windowStart = _fixture.Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        var windowStart = Clock.GetUtcNow();
         await store.TryInsertAsync(new CallSessionRecord("CAfinished", "done") { CallerKey = "caller", Resumable = false });
-        _fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(1));
         await store.TryInsertAsync(new CallSessionRecord("CAopen", "open") { CallerKey = "caller", Resumable = true });
         await store.TryInsertAsync(new CallSessionRecord("CAsomeoneelse", "other") { CallerKey = "another", Resumable = true });
         await store.MarkCompletedAsync("CAopen");
@@ -122,14 +123,14 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
 
         Assert.Equal("CAopen", found?.CallSid);
         Assert.Equal(CallSessionStatus.Completed, found!.Status);
-        Assert.Null(await store.FindResumableAsync("caller", _fixture.Clock.GetUtcNow().AddSeconds(1)));
+        Assert.Null(await store.FindResumableAsync("caller", Clock.GetUtcNow().AddSeconds(1)));
         Assert.Null(await store.FindResumableAsync("nobody", windowStart));
     }
 
     [Fact]
     public async Task MarkCompleted_FirstCallEndsIt_RepeatsAndUnknownCallsReturnFalse()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
         await store.TryInsertAsync(new CallSessionRecord(CallSid, "v1") { Resumable = true });
 
         Assert.True(await store.MarkCompletedAsync(CallSid));
@@ -143,7 +144,7 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task MarkCompleted_MovesTheVersion_SoAnInFlightWriteLoses()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
         await store.TryInsertAsync(new CallSessionRecord(CallSid, "v1"));
         var read = (await store.GetAsync(CallSid))!;
 
@@ -155,12 +156,12 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     [Fact]
     public async Task Purge_DeletesOnlySessionsLastUpdatedBeforeTheCutoff()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = Store;
         await store.TryInsertAsync(new CallSessionRecord("CAended", "x"));
         await store.MarkCompletedAsync("CAended");
         await store.TryInsertAsync(new CallSessionRecord("CAabandoned", "x"));
-        _fixture.Clock.Advance(TimeSpan.FromDays(2));
-        var cutoff = _fixture.Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromDays(2));
+        var cutoff = Clock.GetUtcNow();
         await store.TryInsertAsync(new CallSessionRecord("CArecent", "x"));
         await store.MarkCompletedAsync("CArecent");
 
@@ -172,14 +173,14 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Restart_NewStoreOnTheSameFile_SeesEverySessionAndItsVersion()
+    public async Task Restart_NewStoreOnTheSameDatabase_SeesEverySessionAndItsVersion()
     {
-        var before = await _fixture.OpenStoreAsync();
+        var before = Store;
         await before.TryInsertAsync(new CallSessionRecord(CallSid, "v1") { CallerKey = "caller", Resumable = true });
         var read = (await before.GetAsync(CallSid))!;
         await before.TryUpdateAsync(read with { Payload = "v2" }, read.Version);
 
-        var after = await _fixture.OpenStoreAsync();
+        var after = (await Stores.OpenAnotherAsync()).Get<ICallSessionStore>();
 
         var stored = await after.GetAsync(CallSid);
         Assert.Equal(("v2", 2L), (stored!.Payload, stored.Version));
@@ -188,15 +189,54 @@ public sealed class SqliteCallSessionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Payload_StoredEncrypted_BoundToItsCall()
+    {
+        await Store.TryInsertAsync(new CallSessionRecord(CallSid, """{"birthDate":"1950-03-23","callbackNumber":"+14165550199"}"""));
+        await Store.TryInsertAsync(new CallSessionRecord("CAother", "{}"));
+
+        var raw = await Stores.RawTextAsync("call_sessions");
+        Assert.DoesNotContain("1950-03-23", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("4165550199", raw, StringComparison.Ordinal);
+
+        // A ciphertext moved to another call's row does not decrypt there.
+        await Stores.ExecuteAsync("UPDATE call_sessions SET payload = (SELECT payload FROM call_sessions WHERE call_sid = @CallSid) WHERE call_sid = 'CAother'", new { CallSid });
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => Store.GetAsync("CAother"));
+    }
+
+    [Fact]
+    public async Task Payload_StoredBeforeEncryption_ReadAsItIs_AndEncryptedWhenNextWritten()
+    {
+        await Stores.ExecuteAsync(
+            $"INSERT INTO call_sessions (call_sid, version, caller_key, status, resumable, payload, created_at, updated_at) VALUES (@CallSid, 1, NULL, 'active', {(Provider == StorageProvider.Postgres ? "false" : "0")}, '{{\"state\":\"Welcome\"}}', 0, 0)",
+            new { CallSid });
+
+        var legacy = (await Store.GetAsync(CallSid))!;
+        Assert.Equal("""{"state":"Welcome"}""", legacy.Payload);
+        Assert.True(await Store.TryUpdateAsync(legacy with { Payload = """{"state":"MainMenu"}""" }, legacy.Version));
+
+        Assert.DoesNotContain("MainMenu", await Stores.RawTextAsync("call_sessions"), StringComparison.Ordinal);
+        Assert.Equal("""{"state":"MainMenu"}""", (await Store.GetAsync(CallSid))!.Payload);
+    }
+
+    [Fact]
+    public async Task Ping_TableThere_Passes()
+    {
+        await Store.PingAsync();
+    }
+}
+
+public sealed class SqliteCallSessionStoreTests : CallSessionStoreContract
+{
+    protected override StorageProvider Provider => StorageProvider.Sqlite;
+
+    [Fact]
     public async Task Initialize_UsesWriteAheadLogging()
     {
-        await _fixture.OpenStoreAsync();
-
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_fixture.Data.File("sessions.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal("wal", await Stores.ScalarAsync<string>("PRAGMA journal_mode"));
     }
+}
+
+public sealed class PostgresCallSessionStoreTests : CallSessionStoreContract
+{
+    protected override StorageProvider Provider => StorageProvider.Postgres;
 }

@@ -3,12 +3,16 @@ using System.Text.Json.Serialization;
 using Dapper;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.Storage;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage.Encryption;
 
 namespace PhoneBooking.IvrHost.Handoffs;
 
-/// <summary>Handoffs in the line's SQLite file (tables: <c>Handoffs/Migrations</c>), keyed by CallSid; a claim is a compare-and-set on the status.</summary>
-internal sealed class SqliteHandoffDesk(SqliteDatabase database, TimeProvider clock) : IHandoffDesk
+/// <summary>
+/// Handoffs in the line's database (tables: <c>Handoffs/Migrations</c>), keyed by CallSid; a claim is a
+/// compare-and-set on the status, so of two agents (on any instances) one wins. What the caller had given
+/// (<see cref="HandoffDetails"/>: birth date, number, code…) is encrypted at rest, bound to its call.
+/// </summary>
+internal sealed class HandoffDesk(IDatabase database, DataCipher cipher, TimeProvider clock) : IHandoffDesk
 {
     private const string Columns =
         "id AS Id, call_sid AS CallSid, reason AS Reason, reached_from AS ReachedFrom, locale AS Locale, details AS Details, status AS Status, claimed_by AS ClaimedBy, at AS At";
@@ -30,33 +34,33 @@ internal sealed class SqliteHandoffDesk(SqliteDatabase database, TimeProvider cl
                     Reason = DbValues.Word(session.Handoff ?? HandoffReason.CallerAsked),
                     ReachedFrom = DbValues.Word(reachedFrom),
                     session.Locale,
-                    Details = JsonSerializer.Serialize(HandoffDetails.From(session), Json),
+                    Details = cipher.Encrypt(JsonSerializer.Serialize(HandoffDetails.From(session), Json), Context(session.CallSid)),
                     At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
                 },
                 cancellationToken: cancellationToken)),
             cancellationToken);
 
-    public async Task<Handoff?> GetAsync(string callSid, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM handoffs WHERE call_sid = @callSid", new { callSid }, cancellationToken: cancellationToken));
-        return row?.ToHandoff();
-    }
+    public Task<Handoff?> GetAsync(string callSid, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection => (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM handoffs WHERE call_sid = @callSid", new { callSid }, cancellationToken: cancellationToken)))?.ToHandoff(cipher),
+            cancellationToken);
 
     public async Task<IReadOnlyList<Handoff>> OpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM handoffs WHERE status IN ('waiting', 'claimed', 'callback_requested') ORDER BY at", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToHandoff())];
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM handoffs WHERE status IN ('waiting', 'claimed', 'callback_requested') ORDER BY at", cancellationToken: cancellationToken)),
+            cancellationToken);
+        return [.. rows.Select(r => r.ToHandoff(cipher))];
     }
 
     public async Task<IReadOnlyDictionary<HandoffStatus, int>> CountOpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-            "SELECT status, COUNT(*) FROM handoffs WHERE status IN ('waiting', 'claimed', 'callback_requested') GROUP BY status", cancellationToken: cancellationToken));
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
+                "SELECT status, COUNT(*) FROM handoffs WHERE status IN ('waiting', 'claimed', 'callback_requested') GROUP BY status", cancellationToken: cancellationToken)),
+            cancellationToken);
         return rows.ToDictionary(r => DbValues.Enum<HandoffStatus>(r.Status), r => (int)r.Count);
     }
 
@@ -70,7 +74,7 @@ internal sealed class SqliteHandoffDesk(SqliteDatabase database, TimeProvider cl
     public Task<bool> ReleaseAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async connection => await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE handoffs SET status = 'waiting', claimed_by = NULL WHERE call_sid = @callSid AND status = 'claimed' AND claimed_by = @agent COLLATE NOCASE",
+                "UPDATE handoffs SET status = 'waiting', claimed_by = NULL WHERE call_sid = @callSid AND status = 'claimed' AND lower(claimed_by) = lower(@agent)",
                 new { callSid, agent }, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
@@ -95,12 +99,14 @@ internal sealed class SqliteHandoffDesk(SqliteDatabase database, TimeProvider cl
             cancellationToken);
     }
 
+    private static string Context(string callSid) => $"handoffs.details/{callSid}";
+
     private sealed record Row(string Id, string CallSid, string Reason, string ReachedFrom, string Locale, string Details, string Status, string? ClaimedBy, long At)
     {
-        public Handoff ToHandoff() => new(
+        public Handoff ToHandoff(DataCipher cipher) => new(
             Id, CallSid, DbValues.Enum<HandoffReason>(Reason), DbValues.Enum<CallState>(ReachedFrom), Locale,
             DateTimeOffset.FromUnixTimeMilliseconds(At),
-            JsonSerializer.Deserialize<HandoffDetails>(Details, Json)!,
+            JsonSerializer.Deserialize<HandoffDetails>(cipher.Decrypt(Details, Context(CallSid)), Json)!,
             DbValues.Enum<HandoffStatus>(Status), ClaimedBy);
     }
 }

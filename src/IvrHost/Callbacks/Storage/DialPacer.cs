@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
 
@@ -8,8 +8,10 @@ namespace PhoneBooking.IvrHost.Callbacks.Storage;
 /// from the caller's <see cref="TimeProvider"/>: a slot is taken at or after its time, and the next one is
 /// free one interval after the taking. So no second window ever holds more than the limit, even with
 /// several hosts; a late taking is not made up (the rate achieved falls short by the lateness, see the bench).
+/// The taking is one conditional UPDATE: on PostgreSQL the row lock makes a second instance re-check the
+/// condition against the first one's slot, so two instances never take one slot.
 /// </summary>
-internal sealed class SqliteDialPacer(SqliteDatabase database) : IDialPacer
+internal sealed class DialPacer(IDatabase database) : IDialPacer
 {
     public Task<DialSlot> TryTakeAsync(DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken) =>
         database.WriteAsync(

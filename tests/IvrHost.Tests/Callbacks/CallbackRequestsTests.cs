@@ -6,12 +6,12 @@ using PhoneBooking.Testing;
 namespace PhoneBooking.IvrHost.Tests.Callbacks;
 
 /// <summary>The queue's front door: saving promises once, and what the agent console reads.</summary>
-public sealed class SqliteCallbackRequestsTests : IDisposable
+public sealed class CallbackRequestsTests : IDisposable
 {
     private readonly ManualTimeProvider _clock = new(DialerHost.Afternoon);
     private readonly DialerHost _line;
 
-    public SqliteCallbackRequestsTests() => _line = new DialerHost(_clock);
+    public CallbackRequestsTests() => _line = new DialerHost(_clock);
 
     public void Dispose() => _line.Dispose();
 

@@ -3,7 +3,7 @@ using Dapper;
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
 
 /// <summary>After a crash or a lost callback: what a lease's end says about each attempt, decided in one transaction.</summary>
-internal sealed partial class SqliteCallbackQueue
+internal sealed partial class CallbackQueue
 {
     private const string LeaseEnded =
         """
