@@ -1,6 +1,7 @@
 extern alias IvrHost;
 extern alias SchedulingApi;
 
+using System.Security.Cryptography;
 using SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.Operations.Tests.Support;
@@ -37,6 +38,9 @@ internal sealed class LineProcesses : IAsyncDisposable
             "--Scheduling:BaseUrl", $"http://127.0.0.1:{apiPort}/",
             "--Scheduling:ApiKey", key,
             "--Twilio:AuthToken", "operations-tests-auth-token",
+
+            // Outside Development the line refuses to start without a key for personal data at rest (docs/security.md).
+            "--Encryption:Keys:ops", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             "--Callbacks:DialerEnabled", "false",
             .. lineSettings,
         ]);
