@@ -51,6 +51,8 @@ if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflec
     return 1;
 }
 
+app.ValidateSettings();
+
 app.MapDefaultEndpoints();
 app.UsePromptAudio();
 app.UseAgentConsole();

@@ -21,6 +21,7 @@ if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflec
     return 1;
 }
 
+app.ValidateSettings();
 await app.RunAsync();
 return 0;
 

@@ -45,6 +45,13 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
+    /// Checks every setting registered with ValidateOnStart now, before the host runs: a bad value stops the start
+    /// quoting it while the host is still whole. (RunAsync disposes the host as its start throws, and a test host
+    /// reading it meanwhile reports "disposed object" instead of the setting.)
+    /// </summary>
+    public static void ValidateSettings(this IHost app) => app.Services.GetService<IStartupValidator>()?.Validate();
+
+    /// <summary>
     /// Request logging (when <see cref="AddServiceDefaults"/> set Serilog up; an embedded service logs
     /// through its host instead), then <c>GET /health/live</c> (the process answers; no checks run)
     /// and <c>GET /health/ready</c> (the checks tagged <see cref="ReadyTag"/>; 503 when one fails),
