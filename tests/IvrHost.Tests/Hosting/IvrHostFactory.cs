@@ -29,7 +29,9 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
         Provider = provider ?? LineTestStorage.Provider;
         if (Provider == StorageProvider.Postgres)
         {
-            foreach (var (key, value) in LineTestStorage.PostgresSettings(_settings["Storage:DataDirectory"]!))
+            // A test that brings its own server keeps it; otherwise the data folder's database on the assembly's cluster.
+            var postgres = _settings.ContainsKey("ConnectionStrings:Postgres") ? LineTestStorage.SharedKeys : LineTestStorage.PostgresSettings(_settings["Storage:DataDirectory"]!);
+            foreach (var (key, value) in postgres)
             {
                 _settings.TryAdd(key, value);
             }

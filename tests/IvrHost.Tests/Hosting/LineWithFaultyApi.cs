@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.IvrHost.Tests.Voice;
 using PhoneBooking.SchedulingClient;
+using PhoneBooking.Storage;
 using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.Hosting;
@@ -40,12 +41,15 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The settings the line started with (its storage among them).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _root.Settings;
+
     public InMemoryLoggerProvider Logs => _root.Logs;
 
     public IBackendHealth Health => Services.GetRequiredService<IBackendHealth>();
 
     /// <summary>Starts the line on <paramref name="dataDirectory"/> (a restart is another start on the same folder).</summary>
-    public static LineWithFaultyApi Start(FaultServer api, string dataDirectory, ManualTimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    public static LineWithFaultyApi Start(FaultServer api, string dataDirectory, ManualTimeProvider? clock = null, IDictionary<string, string?>? settings = null, StorageProvider? provider = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -65,7 +69,7 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
         }
 
         clock ??= new ManualTimeProvider();
-        var root = new IvrHostFactory(values);
+        var root = new IvrHostFactory(values, provider: provider);
         var host = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         _ = host.Server; // start now: the readiness probe and the deferred submitter run from the start
         return new LineWithFaultyApi(api, clock, root, host);
@@ -91,6 +95,9 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
     public static string RequestIdFor(string idempotencyKey) => "br_" + idempotencyKey[^12..];
 
     public SignedWebhooks NewCall(string from = "+14165550123") => new(_host.CreateClient(), SignedWebhooks.NewCallSid(), from);
+
+    /// <summary>A plain client of the line (health, console).</summary>
+    public HttpClient CreateClient() => _host.CreateClient();
 
     public SignedWebhooks Call(string callSid) => new(_host.CreateClient(), callSid);
 

@@ -23,15 +23,18 @@ public static class LineTestStorage
         ? Enum.Parse<StorageProvider>(name, ignoreCase: true)
         : StorageProvider.Sqlite;
 
-    /// <summary>What a line host needs on PostgreSQL besides its other settings: the database of <paramref name="dataDirectory"/> and the keys every instance shares.</summary>
-    public static IReadOnlyDictionary<string, string?> PostgresSettings(string dataDirectory) => new Dictionary<string, string?>
+    /// <summary>The secrets every instance on one PostgreSQL database shares, from configuration as in production.</summary>
+    public static IReadOnlyDictionary<string, string?> SharedKeys { get; } = new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Postgres",
-        ["ConnectionStrings:Postgres"] = DatabaseOf(dataDirectory),
         [$"Encryption:Keys:{LineStores.EncryptionKeyId}"] = LineStores.EncryptionKey,
         ["Sessions:CallerKeySecret"] = LineStores.CallerKeySecret,
         ["Security:HmacKey"] = "dGVzdC1lbWJlZGRlZC1hcGktaG1hYy1rZXktMDAwMDA=",
     };
+
+    /// <summary>What a line host needs on PostgreSQL besides its other settings: the database of <paramref name="dataDirectory"/> and the keys every instance shares.</summary>
+    public static IReadOnlyDictionary<string, string?> PostgresSettings(string dataDirectory) =>
+        new Dictionary<string, string?>(SharedKeys) { ["ConnectionStrings:Postgres"] = DatabaseOf(dataDirectory) };
 
     /// <summary>A connection (not pooled, not open) to what a host with these settings stores in: its SQLite file or its PostgreSQL database.</summary>
     public static DbConnection OpenRaw(IReadOnlyDictionary<string, string?> settings, string file = LineStorage.SqliteFileName) =>
@@ -40,8 +43,11 @@ public static class LineTestStorage
             : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(settings["Storage:DataDirectory"]!, file), Pooling = false }.ConnectionString);
 
     /// <summary>What a host on <paramref name="dataDirectory"/> stores in, on the run's provider (<see cref="Provider"/>).</summary>
-    public static DbConnection OpenRaw(string dataDirectory, string file = LineStorage.SqliteFileName) =>
-        OpenRaw(Provider == StorageProvider.Postgres
+    public static DbConnection OpenRaw(string dataDirectory, string file = LineStorage.SqliteFileName) => OpenRaw(dataDirectory, Provider, file);
+
+    /// <summary>What a host on <paramref name="dataDirectory"/> stores in, on <paramref name="provider"/>.</summary>
+    public static DbConnection OpenRaw(string dataDirectory, StorageProvider provider, string file = LineStorage.SqliteFileName) =>
+        OpenRaw(provider == StorageProvider.Postgres
             ? new Dictionary<string, string?>(PostgresSettings(dataDirectory)) { ["Storage:DataDirectory"] = dataDirectory }
             : new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }, file);
 

@@ -44,15 +44,21 @@ public sealed class CallbackDialer(
         var settings = options.CurrentValue;
         var now = clock.GetUtcNow();
 
+        // A slot taken for a callback another instance claimed first is not wasted: the next due callback gets it.
+        var slotInHand = false;
+
         // Woken for a pacing slot: dial the callback checked last pass at once, before any other query (no lag).
         if (_nextUp is { } ready && !switches.Current.IsOff(LineFeature.Callbacks) && now - ready.CheckedAt < settings.PollInterval + settings.DialInterval)
         {
             _nextUp = null;
-            if (await TryDialAsync(ready.Callback, settings, now, cancellationToken) is { } notYet)
+            var first = await TryDialAsync(ready.Callback, settings, now, slotInHand, cancellationToken);
+            if (first.Wait is { } notYet)
             {
                 _nextUp = ready;
                 return notYet;
             }
+
+            slotInHand = first.SlotUnused;
         }
 
         await MaintainAsync(settings, now, cancellationToken);
@@ -71,11 +77,14 @@ public sealed class CallbackDialer(
                 continue;
             }
 
-            if (await TryDialAsync(callback, settings, now, cancellationToken) is { } wait)
+            var tried = await TryDialAsync(callback, settings, now, slotInHand, cancellationToken);
+            if (tried.Wait is { } wait)
             {
                 _nextUp = new NextUp(callback, now);
                 return wait;
             }
+
+            slotInHand = tried.SlotUnused;
         }
 
         return due.Count == BatchSize ? TimeSpan.Zero : settings.PollInterval;
@@ -107,27 +116,34 @@ public sealed class CallbackDialer(
         }
     }
 
-    /// <summary>Takes the pacing slot and, with it, claims and dials the callback; null once the slot is taken, else the wait for it.</summary>
-    private async Task<TimeSpan?> TryDialAsync(DueCallback callback, CallbackOptions settings, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Takes the pacing slot (unless one is in hand) and, with it, claims and dials the callback. Either the wait for
+    /// the slot, or whether the slot is still unused: another instance claimed this callback between our read and our claim.
+    /// </summary>
+    private async Task<DialTry> TryDialAsync(DueCallback callback, CallbackOptions settings, DateTimeOffset now, bool slotInHand, CancellationToken ct)
     {
-        var slot = await pacer.TryTakeAsync(now, settings.DialInterval, ct);
-        if (!slot.Taken)
+        if (!slotInHand)
         {
-            return slot.At > now ? slot.At - now : TimeSpan.Zero;
+            var slot = await pacer.TryTakeAsync(now, settings.DialInterval, ct);
+            if (!slot.Taken)
+            {
+                return new DialTry(slot.At > now ? slot.At - now : TimeSpan.Zero, SlotUnused: false);
+            }
+
+            if (now - slot.At < TimeSpan.FromSeconds(1))
+            {
+                // Only while calls queue up: after an idle spell the slot has been free for long, and that is no lag.
+                metrics.PacingLag(now - slot.At);
+            }
         }
 
-        if (now - slot.At < TimeSpan.FromSeconds(1))
+        if (await queue.TryClaimAsync(callback, Owner, now, settings.Lease, ct) is not { } claimed)
         {
-            // Only while calls queue up: after an idle spell the slot has been free for long, and that is no lag.
-            metrics.PacingLag(now - slot.At);
+            return new DialTry(Wait: null, SlotUnused: true);
         }
 
-        if (await queue.TryClaimAsync(callback, Owner, now, settings.Lease, ct) is { } claimed)
-        {
-            Track(DialAsync(claimed));
-        }
-
-        return null;
+        Track(DialAsync(claimed));
+        return new DialTry(Wait: null, SlotUnused: false);
     }
 
     /// <summary>True when the callback must not be dialled now: refused for good, or put off.</summary>
@@ -238,4 +254,6 @@ public sealed class CallbackDialer(
 
     /// <summary>The callback that passed its checks when the pacing slot was not free yet.</summary>
     private sealed record NextUp(DueCallback Callback, DateTimeOffset CheckedAt);
+
+    private readonly record struct DialTry(TimeSpan? Wait, bool SlotUnused);
 }

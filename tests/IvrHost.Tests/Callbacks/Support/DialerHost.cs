@@ -6,6 +6,7 @@ using PhoneBooking.IvrHost.Callbacks.Dialer;
 using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.IvrHost.Tests.Voice;
 using PhoneBooking.SchedulingClient.Contracts;
+using PhoneBooking.Storage;
 using PhoneBooking.Testing;
 using PhoneBooking.Twilio.Rest;
 
@@ -32,7 +33,7 @@ internal sealed class DialerHost : IDisposable
     private readonly IvrHostFactory _line;
     private readonly WebApplicationFactory<Program> _app;
 
-    public DialerHost(ManualTimeProvider clock, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public DialerHost(ManualTimeProvider clock, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, StorageProvider? provider = null)
     {
         Clock = clock;
         var all = new Dictionary<string, string?>(ApiBudgets)
@@ -52,7 +53,7 @@ internal sealed class DialerHost : IDisposable
             all["Storage:DataDirectory"] = dataDirectory;
         }
 
-        _line = new IvrHostFactory(all);
+        _line = new IvrHostFactory(all, provider: provider);
         var replace = services;
         _app = _line.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
@@ -81,7 +82,10 @@ internal sealed class DialerHost : IDisposable
 
     public HttpClient Client { get; }
 
-    public string DataDirectory => _line.Data.Path;
+    public string DataDirectory => _line.Settings["Storage:DataDirectory"]!;
+
+    /// <summary>The settings the line started with (its storage among them).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _line.Settings;
 
     public InMemoryLoggerProvider Logs => _line.Logs;
 
