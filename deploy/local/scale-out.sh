@@ -95,11 +95,11 @@ start_postgres() {
     || as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres phonebooking
 }
 
-# start NAME DLL PORT: one instance, its own working folder, its settings from the environment.
+# start NAME DLL PORT: one instance, its settings from the environment. It runs in its build's folder, as a
+# published app does (appsettings.json and prompts/ are its content root's); on PostgreSQL it writes no files.
 start_instance() {
   local name=$1 dll=$2 port=$3
-  mkdir -p "$SCALE_DIR/$name"
-  (cd "$SCALE_DIR/$name" && exec setsid dotnet "$dll" --urls "http://127.0.0.1:$port" >"$LOGS/$name.log" 2>&1) &
+  (cd "$(dirname "$dll")" && exec setsid dotnet "$dll" --urls "http://127.0.0.1:$port" >"$LOGS/$name.log" 2>&1) &
   echo $! >"$RUN/$name.pid"
 }
 
