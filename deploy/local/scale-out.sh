@@ -12,10 +12,11 @@
 #   LINE_PORT [5080]   the line's balancer (Twilio's voice URL points here)
 #   API_PORT  [5090]   the API's balancer (the lines' Scheduling:BaseUrl)
 #   PG_PORT   [55432]  PostgreSQL
-#   PORT_BASE [5100]   instances listen on PORT_BASE+1.. (APIs) and PORT_BASE+11.. (lines)
-#   API_INSTANCES [2]  LINE_INSTANCES [3]
+#   API_PORTS  ["5101 5102"]       one port per API instance (as many instances as ports)
+#   LINE_PORTS ["5111 5112 5113"]  one port per line instance
 #   TWILIO_API_URL [http://127.0.0.1:5081]  Twilio's REST API (the softphone's `cloud` locally)
 #   API_DLL / LINE_DLL  use these builds instead of building src/ in Release
+#   BALANCE [roundrobin]  HAProxy's balance algorithm for both tiers (`first` fills one instance before the next)
 #   HAPROXY_STATS_PORT [unset]  when set, HAProxy's stats page on this port
 #
 # Secrets are made once per $SCALE_DIR (secrets.env, mode 0600) and shared by every instance:
@@ -26,9 +27,8 @@ SCALE_DIR=${SCALE_DIR:-/tmp/phonebooking-scale}
 LINE_PORT=${LINE_PORT:-5080}
 API_PORT=${API_PORT:-5090}
 PG_PORT=${PG_PORT:-55432}
-PORT_BASE=${PORT_BASE:-5100}
-API_INSTANCES=${API_INSTANCES:-2}
-LINE_INSTANCES=${LINE_INSTANCES:-3}
+read -r -a API_PORTS <<<"${API_PORTS:-5101 5102}"
+read -r -a LINE_PORTS <<<"${LINE_PORTS:-5111 5112 5113}"
 TWILIO_API_URL=${TWILIO_API_URL:-http://127.0.0.1:5081}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -99,7 +99,8 @@ start_postgres() {
 # published app does (appsettings.json and prompts/ are its content root's); on PostgreSQL it writes no files.
 start_instance() {
   local name=$1 dll=$2 port=$3
-  (cd "$(dirname "$dll")" && exec setsid dotnet "$dll" --urls "http://127.0.0.1:$port" >"$LOGS/$name.log" 2>&1) &
+  # Application Name: pg_stat_activity shows which instance holds a connection.
+  (cd "$(dirname "$dll")" && ConnectionStrings__Postgres="$ConnectionStrings__Postgres;Application Name=$name" exec setsid dotnet "$dll" --urls "http://127.0.0.1:$port" >"$LOGS/$name.log" 2>&1) &
   echo $! >"$RUN/$name.pid"
 }
 
@@ -118,7 +119,7 @@ start_apis() {
     # The benchmark client (tools/SchedulingApi.Bench --api-key "$BENCH_API_KEY").
     export ApiClients__bench__Role=Bench ApiClients__bench__KeySha256__0="$BENCH_API_KEY_SHA256"
     export Seed__Demo=true
-    for i in $(seq 1 "$API_INSTANCES"); do start_instance "api-$i" "$API_DLL" $((PORT_BASE + i)); done
+    for i in "${!API_PORTS[@]}"; do start_instance "api-$((i + 1))" "$API_DLL" "${API_PORTS[$i]}"; done
   )
 }
 
@@ -130,7 +131,7 @@ start_lines() {
     export Twilio__AuthToken="$TWILIO_AUTH_TOKEN" Twilio__AccountSid=AC00000000000000000000000000000000
     export Twilio__PhoneNumber=+15550100000 Twilio__ApiBaseUrl="$TWILIO_API_URL"
     export Callbacks__PublicBaseUrl="http://127.0.0.1:$LINE_PORT"
-    for i in $(seq 1 "$LINE_INSTANCES"); do start_instance "line-$i" "$LINE_DLL" $((PORT_BASE + 10 + i)); done
+    for i in "${!LINE_PORTS[@]}"; do start_instance "line-$((i + 1))" "$LINE_DLL" "${LINE_PORTS[$i]}"; done
   )
 }
 
@@ -157,24 +158,25 @@ frontend line
     bind 127.0.0.1:$LINE_PORT
     default_backend lines
 backend lines
-    balance roundrobin
+    balance ${BALANCE:-roundrobin}
     option httpchk GET /health/ready
     http-check expect status 200
 EOF
-    for i in $(seq 1 "$LINE_INSTANCES"); do echo "    server line-$i 127.0.0.1:$((PORT_BASE + 10 + i))"; done
+    for i in "${!LINE_PORTS[@]}"; do echo "    server line-$((i + 1)) 127.0.0.1:${LINE_PORTS[$i]}"; done
     cat <<EOF
 frontend api
     bind 127.0.0.1:$API_PORT
     default_backend apis
 backend apis
-    balance roundrobin
+    balance ${BALANCE:-roundrobin}
     option httpchk GET /health/ready
     http-check expect status 200
 EOF
-    for i in $(seq 1 "$API_INSTANCES"); do echo "    server api-$i 127.0.0.1:$((PORT_BASE + i))"; done
-    if [ -n "${HAPROXY_STATS_PORT:-}" ]; then
-      printf 'frontend stats\n    bind 127.0.0.1:%s\n    stats enable\n    stats uri /\n' "$HAPROXY_STATS_PORT"
-    fi
+    for i in "${!API_PORTS[@]}"; do echo "    server api-$((i + 1)) 127.0.0.1:${API_PORTS[$i]}"; done
+    # Stats (CSV at /;csv): on a socket for this script, and on a port when asked.
+    printf 'frontend stats\n    bind unix@%s\n' "$RUN/stats.sock"
+    if [ -n "${HAPROXY_STATS_PORT:-}" ]; then printf '    bind 127.0.0.1:%s\n' "$HAPROXY_STATS_PORT"; fi
+    printf '    stats enable\n    stats uri /\n'
   } >"$SCALE_DIR/haproxy.cfg"
 }
 
@@ -182,6 +184,17 @@ start_haproxy() {
   haproxy_config
   haproxy -c -q -f "$SCALE_DIR/haproxy.cfg"
   haproxy -D -f "$SCALE_DIR/haproxy.cfg" >"$LOGS/haproxy.log" 2>&1
+  # Ready when HAProxy's own checks have every instance UP: before that it may answer 503.
+  local deadline=$((SECONDS + 30)) expected=$((${#API_PORTS[@]} + ${#LINE_PORTS[@]}))
+  until [ "$(haproxy_servers | awk -F, '$2 == "UP" { n++ } END { print n + 0 }')" = "$expected" ]; do
+    [ $SECONDS -lt "$deadline" ] || die "HAProxy does not see every instance UP within 30 s: $(haproxy_servers | tr '\n' ' ')"
+    sleep 0.2
+  done
+}
+
+# One line per instance: name,status (UP, DOWN, …), from HAProxy's stats.
+haproxy_servers() {
+  curl -fsS --unix-socket "$RUN/stats.sock" 'http://haproxy/;csv' 2>/dev/null | awk -F, '$2 ~ /^(api|line)-/ { print $2 "," $18 }' || true
 }
 
 wait_ready() {
@@ -203,10 +216,10 @@ start() {
   build
   start_postgres
   start_apis
-  for i in $(seq 1 "$API_INSTANCES"); do wait_ready "api-$i" "http://127.0.0.1:$((PORT_BASE + i))"; done
-  start_haproxy
+  for i in "${!API_PORTS[@]}"; do wait_ready "api-$((i + 1))" "http://127.0.0.1:${API_PORTS[$i]}"; done
   start_lines
-  for i in $(seq 1 "$LINE_INSTANCES"); do wait_ready "line-$i" "http://127.0.0.1:$((PORT_BASE + 10 + i))"; done
+  for i in "${!LINE_PORTS[@]}"; do wait_ready "line-$((i + 1))" "http://127.0.0.1:${LINE_PORTS[$i]}"; done
+  start_haproxy
   echo "scale-out: ready. Line (Twilio's voice URL): http://127.0.0.1:$LINE_PORT/voice  API: http://127.0.0.1:$API_PORT/"
   echo "scale-out: logs in $LOGS; stop with: SCALE_DIR=$SCALE_DIR $0 stop"
 }
