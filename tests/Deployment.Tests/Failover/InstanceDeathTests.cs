@@ -19,7 +19,7 @@ public sealed class InstanceDeathTests
         // `first`: line-1 takes every webhook while it lives, so line-2 has never seen the call when it takes over.
         await using var topology = await ScaleOutTopology.StartAsync(apis: 1, lines: 2, new Dictionary<string, string> { ["BALANCE"] = "first" });
         using var engine = new SoftphoneEngine(new SoftphoneOptions());
-        var caller = new KillingCaller(new ScriptedCaller(BookingScript.Whole), "Please enter your date of birth", () => topology.Kill("line-1"));
+        var caller = new KillingCaller(new ScriptedCaller(BookingScript.Whole), BookingScript.BirthDateReadBack, () => topology.Kill("line-1"));
 
         var call = await engine.DialAsync(BookingScript.Dial(topology.Line, 2), caller);
 
