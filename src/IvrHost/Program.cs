@@ -7,6 +7,7 @@ using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Health;
 using PhoneBooking.IvrHost.Observability;
 using PhoneBooking.IvrHost.Outbound;
+using PhoneBooking.IvrHost.Reconciliation;
 using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
@@ -18,6 +19,11 @@ using PhoneBooking.Twilio;
 if (PasswordHashCommand.Matches(args))
 {
     return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+}
+
+if (await LineReconcileCommand.TryRunAsync(args, Console.Out, Console.Error) is { } reconciled)
+{
+    return reconciled;
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +50,8 @@ if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflec
 {
     return 1;
 }
+
+app.ValidateSettings();
 
 app.MapDefaultEndpoints();
 app.UsePromptAudio();

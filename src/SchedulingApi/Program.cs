@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi;
+using PhoneBooking.SchedulingApi.Reconciliation;
 using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
@@ -8,6 +9,11 @@ if (SecretCommands.TryRun(args, Console.Out))
     return 0;
 }
 
+if (await ReconcileCommand.TryRunAsync(args, Console.Out, Console.Error) is { } reconciled)
+{
+    return reconciled;
+}
+
 // Standalone: its own logging and telemetry. Embedded in the line, it logs through the line's.
 var app = SchedulingApiApp.Create(args, builder => builder.AddServiceDefaults());
 if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflection.Assembly.GetExecutingAssembly(), Console.Error))
@@ -15,6 +21,7 @@ if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflec
     return 1;
 }
 
+app.ValidateSettings();
 await app.RunAsync();
 return 0;
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Serilog.Extensions.Hosting;
 
 namespace PhoneBooking.ServiceDefaults;
@@ -23,15 +25,31 @@ public static class ServiceDefaultsExtensions
     /// <summary>Checks reported by <c>/health/ready</c>.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Serilog, OpenTelemetry (OTLP when configured) and health checks.</summary>
+    /// <summary>Serilog, OpenTelemetry (OTLP when configured, the Prometheus scrape endpoint) and health checks.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         builder.AddDefaultLogging();
         builder.AddDefaultTelemetry();
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthStateMetrics>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            publisher.Delay = TimeSpan.FromSeconds(1);
+            // An out-of-range value fails validation at start with its own message; until then, stay in range.
+            publisher.Period = TimeSpan.FromTicks(Math.Clamp(
+                MetricsEndpointOptions.From(builder.Configuration).HealthCheckInterval.Ticks, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute * 5));
+            publisher.Predicate = check => check.Tags.Contains(ReadyTag);
+        });
         return builder;
     }
+
+    /// <summary>
+    /// Checks every setting registered with ValidateOnStart now, before the host runs: a bad value stops the start
+    /// quoting it while the host is still whole. (RunAsync disposes the host as its start throws, and a test host
+    /// reading it meanwhile reports "disposed object" instead of the setting.)
+    /// </summary>
+    public static void ValidateSettings(this IHost app) => app.Services.GetService<IStartupValidator>()?.Validate();
 
     /// <summary>
     /// Request logging (when <see cref="AddServiceDefaults"/> set Serilog up; an embedded service logs
@@ -49,7 +67,36 @@ public static class ServiceDefaultsExtensions
         // Anonymous: a load balancer has no credentials.
         app.MapHealthChecks("/health/live", Health(_ => false)).AllowAnonymous();
         app.MapHealthChecks("/health/ready", Health(check => check.Tags.Contains(ReadyTag))).AllowAnonymous();
+        app.MapScrapeEndpoint();
         return app;
+    }
+
+    /// <summary>
+    /// <c>GET /metrics</c> (Prometheus text format) for operators only (<see cref="MetricsAccess"/>): 403 for
+    /// anyone else. Anonymous to the service's own authentication: Prometheus has no API key or console
+    /// account. Only where <see cref="AddServiceDefaults"/> registered the exporter (an embedded service's
+    /// instruments are in its host's scrape).
+    /// </summary>
+    private static void MapScrapeEndpoint(this WebApplication app)
+    {
+        if (app.Services.GetService<MetricsAccess>() is not { } access)
+        {
+            return;
+        }
+
+        var path = app.Services.GetRequiredService<IOptions<MetricsEndpointOptions>>().Value.Path;
+        app.MapPrometheusScrapingEndpoint(path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (!access.Allows(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Metrics are for operators: scrape from loopback, an allowed network, or with a token.\n", context.RequestAborted);
+                return;
+            }
+
+            await next(context);
+        }), optionsName: null).AllowAnonymous();
     }
 
     private static HealthCheckOptions Health(Func<HealthCheckRegistration, bool> predicate) => new()

@@ -27,8 +27,9 @@ public sealed class TwilioOptions
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
     /// <summary>
-    /// Budget for one REST call, retries included (HttpClient's own default). Past it the SDK
-    /// reports <c>ApiConnectionException</c>: after a create, the call or text may exist.
+    /// Budget for one REST call, retries included (100 s: HttpClient's own default), measured on the
+    /// injected <see cref="TimeProvider"/>. Past it the SDK reports <c>ApiConnectionException</c>:
+    /// after a create, the call or text may exist.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

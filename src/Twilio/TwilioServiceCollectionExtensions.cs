@@ -27,7 +27,7 @@ public static class TwilioServiceCollectionExtensions
         services.TryAddTransient<TwilioApiBaseUrlHandler>();
 
         var http = services.AddHttpClient(TwilioApiClient.HttpClientName)
-            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience handler's timeout, on the injected clock, bounds a call
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false }) // as the SDK's own client
             .AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
         http.AddResilienceHandler(TwilioResilience.PipelineName, TwilioResilience.Configure);

@@ -164,7 +164,8 @@ public abstract record TwilioAnswer
 
     /// <summary>
     /// The request arrives and no answer ever comes: the client's timeout ends it, and the caller
-    /// cannot know what Twilio did. Set a short <c>Twilio:RequestTimeout</c> in such tests.
+    /// cannot know what Twilio did. The test ends it by moving the Twilio client's clock past
+    /// <c>Twilio:RequestTimeout</c> once the request has arrived (never a short timeout in real time: it races the arrival).
     /// </summary>
     public static TwilioAnswer NoResponse { get; } = new Silence();
 

@@ -13,17 +13,22 @@ using PhoneBooking.IvrHost.AgentConsole.Board;
 using PhoneBooking.IvrHost.AgentConsole.Bookings;
 using PhoneBooking.IvrHost.AgentConsole.Calls;
 using PhoneBooking.IvrHost.AgentConsole.Incidents;
+using PhoneBooking.IvrHost.AgentConsole.Switches;
 using PhoneBooking.IvrHost.AgentConsole.Storage;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Encryption;
+using PhoneBooking.Storage.Migrations;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.AgentConsole;
 
 public static class AgentConsoleServiceCollectionExtensions
 {
+    /// <summary>The <c>line_switches</c> table: <c>AgentConsole/Switches/Migrations</c>.</summary>
+    public static readonly FeatureSchema SwitchesSchema = new("switches", typeof(AgentConsoleServiceCollectionExtensions).Assembly, "AgentConsole/Switches/Migrations");
+
     public const string PathBase = "/console";
 
     /// <summary>
@@ -48,6 +53,13 @@ public static class AgentConsoleServiceCollectionExtensions
         services.TryAddSingleton<ConfiguredIncidentBoard>();
         services.AddSingleton<StoredIncidentBoard>();
         services.Replace(ServiceDescriptor.Singleton<IIncidentBoard>(sp => sp.GetRequiredService<StoredIncidentBoard>()));
+
+        // Features turned off by a supervisor (docs/operations.md, "Switches"): replaces AllOnSwitchBoard.
+        services.AddFeatureSchema(SwitchesSchema);
+        services.AddSingleton<SwitchStore>();
+        services.AddSingleton<StoredSwitchBoard>();
+        services.Replace(ServiceDescriptor.Singleton<ILineSwitchBoard>(sp => sp.GetRequiredService<StoredSwitchBoard>()));
+        services.AddHostedService<SwitchRefresher>();
 
         services.AddSingleton<AgentBookingStore>();
         services.AddTransient<AgentBookings>();

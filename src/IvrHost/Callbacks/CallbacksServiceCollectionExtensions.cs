@@ -3,6 +3,7 @@ using PhoneBooking.IvrHost.Callbacks.Dialer;
 using PhoneBooking.IvrHost.Callbacks.Storage;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -29,6 +30,7 @@ public static class CallbacksServiceCollectionExtensions
         services.AddSingleton<IOfferFeedStore, OfferFeedStore>();
         services.AddSingleton<IDialPacer, DialPacer>();
         services.AddSingleton<DialerMetrics>();
+        services.AddSampledGauges<CallbackQueueGauges>();
         services.AddSingleton<OutboundUrls>();
         services.AddSingleton<CallingHours>();
         services.AddSingleton<OutboundCallPlacer>();

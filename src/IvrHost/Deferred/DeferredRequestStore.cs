@@ -64,6 +64,16 @@ internal sealed class DeferredRequestStore(IDatabase database, DataCipher cipher
                 cancellationToken: cancellationToken)),
             cancellationToken);
 
+    public Task<DeferredBacklog> BacklogAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                var row = await connection.QuerySingleAsync<(long Pending, long? Oldest)>(new CommandDefinition(
+                    "SELECT COUNT(*), MIN(created_at) FROM deferred_requests WHERE status = 'pending'", cancellationToken: cancellationToken));
+                return new DeferredBacklog((int)row.Pending, row.Oldest is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null);
+            },
+            cancellationToken);
+
     public Task<bool> MarkSubmittedAsync(string idempotencyKey, string requestId, CancellationToken cancellationToken) =>
         DecideAsync(idempotencyKey, DeferredStatus.Submitted, requestId, cancellationToken);
 

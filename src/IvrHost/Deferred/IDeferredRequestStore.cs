@@ -23,9 +23,15 @@ public interface IDeferredRequestStore
     /// <summary>Lets go of what <paramref name="owner"/> still holds pending (a pass that stopped early), for anyone to take at once.</summary>
     Task ReleaseAsync(string owner, CancellationToken cancellationToken);
 
+    /// <summary>How many are pending and since when the oldest has waited (one aggregate on the status index).</summary>
+    Task<DeferredBacklog> BacklogAsync(CancellationToken cancellationToken);
+
     /// <summary>Pending → submitted with the API's request id; false when it was not pending (another instance got there).</summary>
     Task<bool> MarkSubmittedAsync(string idempotencyKey, string requestId, CancellationToken cancellationToken);
 
     /// <summary>Pending → rejected; false when it was not pending.</summary>
     Task<bool> MarkRejectedAsync(string idempotencyKey, CancellationToken cancellationToken);
 }
+
+/// <param name="OldestCreatedAt">Null when none is pending.</param>
+public sealed record DeferredBacklog(int Pending, DateTimeOffset? OldestCreatedAt);

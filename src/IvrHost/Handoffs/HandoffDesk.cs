@@ -55,6 +55,15 @@ internal sealed class HandoffDesk(IDatabase database, DataCipher cipher, TimePro
         return [.. rows.Select(r => r.ToHandoff(cipher))];
     }
 
+    public async Task<IReadOnlyDictionary<HandoffStatus, int>> CountOpenAsync(CancellationToken cancellationToken)
+    {
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
+                "SELECT status, COUNT(*) FROM handoffs WHERE status IN ('waiting', 'claimed', 'callback_requested') GROUP BY status", cancellationToken: cancellationToken)),
+            cancellationToken);
+        return rows.ToDictionary(r => DbValues.Enum<HandoffStatus>(r.Status), r => (int)r.Count);
+    }
+
     public Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async connection => await connection.ExecuteAsync(new CommandDefinition(

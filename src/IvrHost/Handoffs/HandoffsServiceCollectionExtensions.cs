@@ -1,3 +1,4 @@
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -14,6 +15,7 @@ public static class HandoffsServiceCollectionExtensions
         services.AddFeatureSchema(Schema);
         services.AddSingleton<IHandoffDesk, HandoffDesk>();
         services.AddSingleton<HandoffMetrics>();
+        services.AddSampledGauges<HandoffGauges>();
         services.AddSingleton<AgentLineTwiml>();
         services.AddTransient<AgentLine>();
         return services;

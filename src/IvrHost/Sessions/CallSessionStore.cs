@@ -78,6 +78,13 @@ internal sealed class CallSessionStore(IDatabase database, DataCipher cipher, Ti
                 "DELETE FROM call_sessions WHERE updated_at < @cutoff", new { cutoff = DbValues.Ms(updatedBefore) }, cancellationToken: cancellationToken)),
             cancellationToken);
 
+    public Task<int> CountActiveAsync(DateTimeOffset updatedSince, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(
+            async connection => (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM call_sessions WHERE updated_at >= @since AND status = 'active'",
+                new { since = DbValues.Ms(updatedSince) }, cancellationToken: cancellationToken)),
+            cancellationToken);
+
     /// <summary>The table answers a query (a missing table, a file that cannot be read, a server that went away all throw).</summary>
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(

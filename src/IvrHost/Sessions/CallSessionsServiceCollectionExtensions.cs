@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -24,6 +25,7 @@ public static class CallSessionsServiceCollectionExtensions
         services.AddSingleton<CallerKeys>();
         services.AddSingleton<ICallSessionStore, CallSessionStore>();
         services.AddHostedService<ExpiredSessionPurger>();
+        services.AddSampledGauges<ActiveCallGauge>();
         return services;
     }
 }

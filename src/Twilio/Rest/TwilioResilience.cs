@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace PhoneBooking.Twilio.Rest;
 
@@ -14,7 +16,9 @@ namespace PhoneBooking.Twilio.Rest;
 /// network error or timeout a create may have gone through, and a senior must not be rung twice
 /// (the SDK reports it as <c>ApiConnectionException</c>: "in doubt"). A Retry-After beyond
 /// <see cref="MaxRetryAfter"/> is handed back as the error, so the dialer can reschedule.
-/// The whole call, retries included, stays within <c>Twilio:RequestTimeout</c> (HttpClient's timeout).
+/// The whole call, retries included, stays within <c>Twilio:RequestTimeout</c>: the outermost strategy,
+/// on the same clock as the retries (HttpClient's own timeout is off). Past it the SDK reports
+/// <c>ApiConnectionException</c>, as for any answer that never came.
 /// </summary>
 internal static partial class TwilioResilience
 {
@@ -26,10 +30,15 @@ internal static partial class TwilioResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
-        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        var time = Clock(context.ServiceProvider);
         var metrics = context.ServiceProvider.GetRequiredService<TwilioMetrics>();
         var logger = context.ServiceProvider.GetRequiredService<ILogger<TwilioApiClient>>();
         builder.TimeProvider = time;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "request-timeout",
+            Timeout = context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout,
+        });
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             Name = "retry",
@@ -49,6 +58,14 @@ internal static partial class TwilioResilience
             },
         });
     }
+
+    /// <summary>
+    /// The clock registered for Twilio's client (keyed <see cref="TwilioApiClient.HttpClientName"/>) if any, else the
+    /// host's: a test whose own clock drives the dialer keeps Twilio's silence on a clock it moves only once the
+    /// request has reached the stand-in, instead of racing a deadline in real time.
+    /// </summary>
+    private static TimeProvider Clock(IServiceProvider services) =>
+        services.GetKeyedService<TimeProvider>(TwilioApiClient.HttpClientName) ?? services.GetRequiredService<TimeProvider>();
 
     private static bool ShouldRetry(HttpResponseMessage response, TimeProvider time) =>
         response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable

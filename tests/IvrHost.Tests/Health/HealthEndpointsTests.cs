@@ -38,7 +38,7 @@ public sealed class HealthEndpointsTests
         Assert.DoesNotContain("127.0.0.1:9", body.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SmallDiskFact]
     public async Task Ready_DataDiskFull_503NamingStorageUntilSpaceIsFreed()
     {
         using var disk = new SmallDisk();
@@ -57,15 +57,14 @@ public sealed class HealthEndpointsTests
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(factory, "/health/ready")).Item1);
     }
 
-    [Fact]
+    [SmallDiskFact]
     public async Task Ready_DataDiskRemountedReadOnly_503()
     {
         using var disk = new SmallDisk();
         using var factory = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = disk.Path }, provider: StorageProvider.Sqlite);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(factory, "/health/ready")).Item1);
 
-        SqliteConnection.ClearAllPools(); // a filesystem with files open for writing cannot be remounted read-only
-        disk.MakeReadOnly();
+        disk.MakeReadOnly(closeWriters: SqliteConnection.ClearAllPools);
         try
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await GetAsync(factory, "/health/ready")).Item1);

@@ -67,7 +67,7 @@ public sealed class PromptToolTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
-    /// <summary>Needs espeak-ng (installed by .ci/run).</summary>
+    /// <summary>Needs espeak-ng (./test.sh installs it).</summary>
     [Fact]
     public void RenderAudio_WithEspeak_OneWavPerPromptAndAnIndex()
     {

@@ -12,7 +12,7 @@ public sealed class StorageReadinessTests : IDisposable
 {
     private readonly SmallDisk _disk = new();
 
-    [Fact]
+    [SmallDiskFact]
     public async Task Ready_DiskFull_503UntilSpaceIsFreed()
     {
         await using var api = await TestApi.StartAsync(dataDirectory: _disk.Path);
@@ -29,14 +29,13 @@ public sealed class StorageReadinessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/health/ready")).StatusCode);
     }
 
-    [Fact]
+    [SmallDiskFact]
     public async Task Ready_DiskRemountedReadOnly_503()
     {
         await using var api = await TestApi.StartAsync(dataDirectory: _disk.Path);
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/health/ready")).StatusCode);
 
-        SqliteConnection.ClearAllPools(); // a filesystem with files open for writing cannot be remounted read-only
-        _disk.MakeReadOnly();
+        _disk.MakeReadOnly(closeWriters: SqliteConnection.ClearAllPools);
         try
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await api.Client.GetAsync("/health/ready")).StatusCode);

@@ -41,7 +41,7 @@ internal sealed record PgBinaries(string InitDb, string PgCtl)
         }
 
         throw new InvalidOperationException(
-            $"PostgreSQL tests need initdb and pg_ctl from Debian's '{PostgresServer.Package}' package: apt-get install -y {PostgresServer.Package} " +
+            $"PostgreSQL tests need initdb and pg_ctl from Debian's '{PostgresServer.Package}' package: run ./test.sh (it installs it) or apt-get install -y {PostgresServer.Package} " +
             $"(searched /usr/lib/postgresql/*/bin, PATH and ${BinEnvironmentVariable}).");
     }
 }

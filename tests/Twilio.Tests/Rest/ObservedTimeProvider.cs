@@ -5,7 +5,9 @@ namespace PhoneBooking.Twilio.Tests.Rest;
 
 /// <summary>
 /// A ManualTimeProvider that also reports each timer as it is created, so a test advances the clock
-/// only once the retry delay is actually waiting (no race with the code under test).
+/// only once the retry delay is actually waiting (no race with the code under test). Timers created
+/// unarmed are not reported: they are a CancellationTokenSource's, armed later by CancelAfter (Polly's
+/// pooled sources for the request timeout), not delays.
 /// </summary>
 public sealed class ObservedTimeProvider(ManualTimeProvider clock) : TimeProvider
 {
@@ -20,7 +22,11 @@ public sealed class ObservedTimeProvider(ManualTimeProvider clock) : TimeProvide
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = Clock.CreateTimer(callback, state, dueTime, period);
-        _timers.Writer.TryWrite(dueTime);
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _timers.Writer.TryWrite(dueTime);
+        }
+
         return timer;
     }
 

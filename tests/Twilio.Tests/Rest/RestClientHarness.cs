@@ -16,15 +16,14 @@ public sealed class RestClientHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    /// <param name="requestTimeout">Generous by default (a loaded machine); short where a test waits for Twilio's silence to end.</param>
-    public RestClientHarness(string? accountSid = AccountSid, string requestTimeout = "00:00:30")
+    public RestClientHarness(string? accountSid = AccountSid)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = accountSid,
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:ApiBaseUrl"] = Api.BaseUrl.ToString(),
-            ["Twilio:RequestTimeout"] = requestTimeout,
+            ["Twilio:RequestTimeout"] = RequestTimeout.ToString(),
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
@@ -35,6 +34,9 @@ public sealed class RestClientHarness : IDisposable
         Client = _services.GetRequiredService<ITwilioRestClient>();
     }
 
+    /// <summary>Twilio:RequestTimeout, on <see cref="Time"/>: it passes only when a test moves the clock.</summary>
+    public static TimeSpan RequestTimeout { get; } = TimeSpan.FromSeconds(100);
+
     public TwilioApiStub Api { get; } = TwilioApiStub.Start();
 
     public ObservedTimeProvider Time { get; } = new(new ManualTimeProvider());
@@ -43,9 +45,20 @@ public sealed class RestClientHarness : IDisposable
 
     public ITwilioRestClient Client { get; }
 
+    /// <summary>
+    /// Polly's pipeline waits, on <see cref="Time"/>, for calls still in flight before it is disposed: a
+    /// test that failed midway leaves one. The clock is moved on meanwhile, so such a test fails instead of hanging.
+    /// </summary>
     public void Dispose()
     {
-        _services.Dispose();
+        var disposed = _services.DisposeAsync().AsTask();
+        for (var i = 0; i < 600 && !disposed.IsCompleted; i++)
+        {
+            Time.Clock.Advance(TimeSpan.FromSeconds(1));
+            Thread.Sleep(10);
+        }
+
+        disposed.GetAwaiter().GetResult();
         Api.Dispose();
     }
 }

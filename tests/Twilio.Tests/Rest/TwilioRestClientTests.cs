@@ -108,15 +108,17 @@ public sealed class TwilioRestClientTests : IDisposable
     [Fact]
     public async Task NoResponse_AfterTheCreateWasSent_IsApiConnectionExceptionAndNotRetried()
     {
-        using var harness = new RestClientHarness(requestTimeout: "00:00:02");
-        harness.Api.Script(TwilioAnswer.NoResponse);
+        _harness.Api.Script(TwilioAnswer.NoResponse);
 
-        var error = await Assert.ThrowsAsync<ApiConnectionException>(() => CallResource.CreateAsync(
-            new CreateCallOptions(new PhoneNumber("+15145550123"), new PhoneNumber("+15145550100")) { Url = new Uri("https://line.example.org/voice/offer") },
-            client: harness.Client));
+        var call = CreateCallAsync();
+        await _harness.Api.WaitForRequestsAsync(1);
+        _harness.Time.Clock.Advance(RestClientHarness.RequestTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted);
+        _harness.Time.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var error = await Assert.ThrowsAsync<ApiConnectionException>(() => call);
 
         // In doubt: Twilio may have placed the call, so it was asked exactly once.
-        Assert.Single(harness.Api.Calls);
+        Assert.Single(_harness.Api.Calls);
         Assert.StartsWith("no answer from Twilio", TwilioFailure.Describe(error), StringComparison.Ordinal);
     }
 

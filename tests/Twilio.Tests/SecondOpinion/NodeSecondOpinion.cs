@@ -22,7 +22,7 @@ public static class NodeSecondOpinion
         if (!File.Exists(Path.Combine(Directory, "node_modules", "twilio", "package.json")))
         {
             throw new InvalidOperationException(
-                $"Twilio's Node helper is not installed in {Directory}. Run `npm ci --prefix tests/Twilio.Tests/node` (CI's .ci/run does).");
+                $"Twilio's Node helper is not installed in {Directory}. Run `./test.sh` (the README's test command installs it), or `npm ci --prefix tests/Twilio.Tests/node`.");
         }
 
         var start = new ProcessStartInfo("node", ["second-opinion.js"])
@@ -42,8 +42,8 @@ public static class NodeSecondOpinion
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                "Node.js is not on PATH; the Twilio second-opinion tests need it. Install it (`apt-get install -y nodejs npm`), "
-                + "then `npm ci --prefix tests/Twilio.Tests/node`. CI's .ci/run does both.", e);
+                "Node.js is not on PATH; the Twilio second-opinion tests need it. Run `./test.sh` (the README's test command installs both), "
+                + "or `apt-get install -y nodejs npm` then `npm ci --prefix tests/Twilio.Tests/node`.", e);
         }
 
         using (process)

@@ -14,11 +14,14 @@ namespace PhoneBooking.IvrHost.Callbacks.Storage;
 /// </summary>
 internal sealed partial class CallbackQueue(IDatabase database, DataCipher cipher, CallerKeys keys) : ICallbackQueue
 {
+    /// <summary>Since when a due callback (row <c>c</c>, its offer news <c>o</c>) has been due: <see cref="DueCallback.DueSince"/>.</summary>
+    private const string DueSince = "CASE WHEN c.kind = 'offer' AND o.made_at > c.next_attempt_at THEN o.made_at ELSE c.next_attempt_at END";
+
     public async Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken)
     {
         var rows = await database.ReadAsync(connection => connection.QueryAsync<DueRow>(new CommandDefinition(
-            """
-            SELECT c.id AS Id, c.kind AS Kind, c.phone AS Phone, c.locale AS Locale, c.attempts AS Attempts
+            $"""
+            SELECT c.id AS Id, c.kind AS Kind, c.phone AS Phone, c.locale AS Locale, c.attempts AS Attempts, {DueSince} AS DueSince
             FROM callbacks c LEFT JOIN callback_offers o ON o.request_id = c.request_id
             WHERE c.state = 'open' AND c.next_attempt_at <= @Now
               AND (c.kind <> 'offer' OR o.status = 'made')
@@ -35,7 +38,7 @@ internal sealed partial class CallbackQueue(IDatabase database, DataCipher ciphe
     {
         var rows = await database.ReadAsync(connection => connection.QueryAsync<DueRow>(new CommandDefinition(
             """
-            SELECT id AS Id, kind AS Kind, phone AS Phone, locale AS Locale, attempts AS Attempts
+            SELECT id AS Id, kind AS Kind, phone AS Phone, locale AS Locale, attempts AS Attempts, next_attempt_at AS DueSince
             FROM callbacks WHERE state = 'notify' AND next_attempt_at <= @Now
             ORDER BY next_attempt_at LIMIT @Limit
             """,
@@ -111,7 +114,7 @@ internal sealed partial class CallbackQueue(IDatabase database, DataCipher ciphe
                 new { callback.Id, Number = n, Owner = owner, Now = Ms(now) },
                 transaction,
                 cancellationToken: cancellationToken));
-            return new ClaimedAttempt(callback.Id, n, callback.Kind, callback.Phone, callback.Locale, owner);
+            return new ClaimedAttempt(callback.Id, n, callback.Kind, callback.Phone, callback.Locale, owner, callback.DueSince);
         }, cancellationToken);
 
     public async Task<bool> StartDiallingAsync(ClaimedAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -187,8 +190,22 @@ internal sealed partial class CallbackQueue(IDatabase database, DataCipher ciphe
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
 
-    private sealed record DueRow(string Id, string Kind, string Phone, string Locale, long Attempts)
+    /// <summary>Set by name, not by constructor: SQLite types an expression column (DueSince) only once a row is read.</summary>
+    private sealed class DueRow
     {
-        public DueCallback ToDue(DataCipher cipher) => new(Id, DbValues.Enum<CallbackKind>(Kind), cipher.Decrypt(Phone, CallbackRequests.PhoneContext(Id)), Locale, (int)Attempts);
+        public string Id { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string Phone { get; init; } = "";
+
+        public string Locale { get; init; } = "";
+
+        public long Attempts { get; init; }
+
+        public long DueSince { get; init; }
+
+        public DueCallback ToDue(DataCipher cipher) =>
+            new(Id, DbValues.Enum<CallbackKind>(Kind), cipher.Decrypt(Phone, CallbackRequests.PhoneContext(Id)), Locale, (int)Attempts, DateTimeOffset.FromUnixTimeMilliseconds(DueSince));
     }
 }

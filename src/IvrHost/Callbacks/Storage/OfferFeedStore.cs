@@ -28,11 +28,12 @@ internal sealed class OfferFeedStore(IDatabase database) : IOfferFeedStore
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
                         """
-                        INSERT INTO callback_offers (request_id, offer_id, status, event_id) VALUES (@RequestId, @OfferId, @Status, @EventId)
-                        ON CONFLICT (request_id) DO UPDATE SET offer_id = COALESCE(excluded.offer_id, callback_offers.offer_id), status = excluded.status, event_id = excluded.event_id
+                        INSERT INTO callback_offers (request_id, offer_id, status, event_id, made_at) VALUES (@RequestId, @OfferId, @Status, @EventId, @MadeAt)
+                        ON CONFLICT (request_id) DO UPDATE SET offer_id = COALESCE(excluded.offer_id, callback_offers.offer_id), status = excluded.status, event_id = excluded.event_id,
+                            made_at = COALESCE(excluded.made_at, callback_offers.made_at)
                         WHERE excluded.event_id > callback_offers.event_id
                         """,
-                        new { e.RequestId, e.OfferId, Status = status, EventId = e.Id },
+                        new { e.RequestId, e.OfferId, Status = status, EventId = e.Id, MadeAt = status == "made" ? e.OccurredAt.ToUnixTimeMilliseconds() : (long?)null },
                         transaction,
                         cancellationToken: cancellationToken));
                 }

@@ -7,6 +7,7 @@ using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.IvrHost.Tests.Voice;
 using PhoneBooking.SchedulingClient.Contracts;
 using PhoneBooking.Testing;
+using PhoneBooking.Twilio.Rest;
 
 namespace PhoneBooking.IvrHost.Tests.Callbacks.Support;
 
@@ -26,6 +27,8 @@ internal sealed class DialerHost : IDisposable
         ["Scheduling:TotalTimeout"] = "00:00:10",
     };
 
+    private static readonly TimeSpan TwilioRequestTimeout = TimeSpan.FromSeconds(100);
+
     private readonly IvrHostFactory _line;
     private readonly WebApplicationFactory<Program> _app;
 
@@ -37,9 +40,7 @@ internal sealed class DialerHost : IDisposable
             ["Callbacks:PublicBaseUrl"] = "http://localhost",
             ["Callbacks:CallsPerSecond"] = "1",
             ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl.ToString(),
-
-            // A create Twilio never answers (TwilioAnswer.NoResponse) is given up after this, in real time.
-            ["Twilio:RequestTimeout"] = "00:00:03",
+            ["Twilio:RequestTimeout"] = TwilioRequestTimeout.ToString(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -60,13 +61,21 @@ internal sealed class DialerHost : IDisposable
             // so moving the clock a week on costs nothing.
             TimeProvider time = clock;
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackDialer>(sp, time));
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackQueueGauges>(sp, time));
             services.AddSingleton<ICallbackRequests>(sp => ActivatorUtilities.CreateInstance<CallbackRequests>(sp, time));
             services.AddTransient(sp => ActivatorUtilities.CreateInstance<OutboundCallHandler>(sp, time));
+            services.AddKeyedSingleton<TimeProvider>(TwilioApiClient.HttpClientName, TwilioClock);
         }));
         Client = _app.CreateClient();
     }
 
     public ManualTimeProvider Clock { get; }
+
+    /// <summary>
+    /// Twilio's REST client's own clock: Twilio:RequestTimeout passes only when a test moves it, once the create
+    /// has reached the stub (<see cref="PassWhileTwilioIsSilentAsync"/>), never by a race with real time.
+    /// </summary>
+    public ManualTimeProvider TwilioClock { get; } = new(Afternoon);
 
     public TwilioApiStub Twilio { get; } = TwilioApiStub.Start();
 
@@ -101,6 +110,16 @@ internal sealed class DialerHost : IDisposable
         var wait = await Dialer.RunOnceAsync(CancellationToken.None);
         await Dialer.DrainAsync();
         return wait;
+    }
+
+    /// <summary>One dialer pass whose create Twilio receives and never answers (<see cref="TwilioAnswer.NoResponse"/>): in doubt.</summary>
+    public async Task PassWhileTwilioIsSilentAsync()
+    {
+        var asked = Twilio.Requests.Count + 1;
+        var pass = PassAsync();
+        await Twilio.WaitForRequestsAsync(asked);
+        TwilioClock.Advance(TwilioRequestTimeout);
+        await pass;
     }
 
     public async Task<CallbackRecord> GetAsync(string id) =>
