@@ -20,6 +20,8 @@ declare -A needs=(
   [/usr/share/zoneinfo/America/Toronto]=tzdata
   [/usr/lib/postgresql/15/bin/initdb]=postgresql
   [promtool]=prometheus
+  [haproxy]=haproxy
+  [curl]=curl
 )
 
 missing=()

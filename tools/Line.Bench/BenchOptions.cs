@@ -8,9 +8,10 @@ namespace PhoneBooking.Line.Bench;
 /// throughput limit. With it, they listen and press keys as people do, <c>S</c> times faster, starting at
 /// random moments over one call's length: the latency of a line carrying that many calls.
 /// </summary>
-internal sealed record BenchOptions(int Calls, int Concurrency, int WarmUpCalls, double Speedup, Uri? Url, string AuthToken, bool KeepData)
+/// <c>--cpu-of PID,PID</c> (with <c>--url</c>): the line processes behind the URL, whose CPU time per webhook is reported.
+internal sealed record BenchOptions(int Calls, int Concurrency, int WarmUpCalls, double Speedup, Uri? Url, string AuthToken, bool KeepData, IReadOnlyList<int>? CpuOf = null)
 {
-    private const string Usage = "Usage: [--calls N] [--concurrency C] [--warm-up W] [--speedup S] [--url http://host:port/] [--auth-token T] [--keep-data]";
+    private const string Usage = "Usage: [--calls N] [--concurrency C] [--warm-up W] [--speedup S] [--url http://host:port/] [--auth-token T] [--cpu-of PID,PID] [--keep-data]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -26,6 +27,7 @@ internal sealed record BenchOptions(int Calls, int Concurrency, int WarmUpCalls,
                 "--url" => options with { Url = Address(args, ++i) },
                 "--auth-token" => options with { AuthToken = Value(args, ++i) },
                 "--keep-data" => options with { KeepData = true },
+                "--cpu-of" => options with { CpuOf = Value(args, ++i).Split(',').Select(pid => int.Parse(pid, NumberStyles.None, CultureInfo.InvariantCulture)).ToList() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}"),
             };

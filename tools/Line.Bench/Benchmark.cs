@@ -116,12 +116,14 @@ internal static class Benchmark
             : $"{options.Calls} booking calls, {options.Concurrency} at a time, callers never pausing...");
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var linesBefore = LineProcesses.CpuTime(options.CpuOf);
         var gcBefore = GC.CollectionCount(0);
         var started = Stopwatch.GetTimestamp();
         var runs = await RunCallsAsync(engine, line, first: 0, options.Calls, options.Concurrency, options.Speedup);
         var elapsed = Stopwatch.GetElapsedTime(started);
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
+        var linesCpu = LineProcesses.CpuTime(options.CpuOf) - linesBefore;
 
         var webhooks = runs.SelectMany(r => r.Call.Transcript.Webhooks).ToList();
         var latency = new LatencySummary(webhooks.Select(w => w.Latency.TotalMilliseconds));
@@ -131,6 +133,11 @@ internal static class Benchmark
             Webhook latency (softphone side): {latency}
             CPU: {cpu.TotalSeconds:F1} s of this process in {elapsed.TotalSeconds:F1} s = {cpu.TotalMilliseconds / webhooks.Count:F2} ms per webhook (softphone{(options.Url is null ? ", line and scheduling API" : "")} together); {GC.CollectionCount(0) - gcBefore} gen-0 GCs.
             """));
+        if (options.CpuOf is { } pids)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Line processes ({string.Join(',', pids)}): {linesCpu.TotalSeconds:F1} s CPU = {linesCpu.TotalMilliseconds / webhooks.Count:F2} ms per webhook"));
+        }
+
         foreach (var (purpose, group) in webhooks.GroupBy(w => w.Purpose).Select(g => (g.Key, g.ToList())))
         {
             Console.WriteLine($"  {purpose,-16} {new LatencySummary(group.Select(w => w.Latency.TotalMilliseconds))}");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,10 +16,12 @@ using PhoneBooking.SchedulingApi.Security;
 namespace PhoneBooking.SchedulingApi.Bench;
 
 /// <summary>
-/// Starts the real API on loopback Kestrel with a fresh SQLite file, then:
-/// 1. submits N booking requests through HTTP with C concurrent clients, matcher paused (a launch-day surge);
+/// Starts the real API (one or more instances) on loopback Kestrel with a fresh SQLite file or an emptied
+/// PostgreSQL database, then:
+/// 1. submits N booking requests through HTTP with C concurrent clients spread over the instances, matchers
+///    paused (a launch-day surge);
 /// 2. reads request status with C clients while all N are queued (each answer counts its queue position);
-/// 3. drains the queue with one matcher pass, alone on the machine: the drain rate;
+/// 3. drains the queue with one matcher pass per instance, all at once, alone on the machine: the drain rate;
 /// 4. reads request status again, now that every request holds an offer.
 /// </summary>
 internal static class Benchmark
@@ -31,18 +34,28 @@ internal static class Benchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "scheduling-bench-" + Guid.NewGuid().ToString("N"));
-        var app = SchedulingApiApp.Create([], builder =>
+        if (options.Postgres is { } postgres)
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(Settings(options, dataDirectory));
-        });
-        await app.StartAsync();
+            await BenchDatabase.EmptyAsync(postgres);
+        }
+
+        var apps = new List<WebApplication>();
+        for (var i = 0; i < options.Instances; i++)
+        {
+            var app = SchedulingApiApp.Create([], builder =>
+            {
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                builder.Configuration.AddInMemoryCollection(Settings(options, dataDirectory));
+            });
+            await app.StartAsync();
+            apps.Add(app);
+        }
+
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri(address) };
+            using var client = new HttpClient(new SpreadingHandler(apps.Select(Address).ToArray(), options.Concurrency)) { BaseAddress = Address(apps[0]) };
             client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, BenchKey);
-            Console.WriteLine($"Scheduling API benchmark: {options.Requests:N0} requests, concurrency {options.Concurrency}, {Environment.ProcessorCount} CPUs, data in {dataDirectory}");
+            Console.WriteLine($"Scheduling API benchmark: {options.Requests:N0} requests, concurrency {options.Concurrency}, {options.Instances} instance(s) on {options.StoreName}, {Environment.ProcessorCount} CPUs{(options.Postgres is null ? $", data in {dataDirectory}" : "")}");
             Console.WriteLine($"load average before: {LoadAverage()}");
 
             var (ids, submit, submitSeconds) = await SubmitAllAsync(client, options);
@@ -53,11 +66,11 @@ internal static class Benchmark
             await PollStatusAsync(client, ids, options.Concurrency, statusQueued);
             Console.WriteLine(Line("status, all queued (GET /v1/booking-requests/{id})", statusQueued, statusQueued.Count / queuedClock.Elapsed.TotalSeconds));
 
-            var matcher = app.Services.GetRequiredService<Matcher>();
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var drainClock = Stopwatch.StartNew();
-            var pass = await matcher.RunOnceAsync();
+            var passes = await Task.WhenAll(apps.Select(app => app.Services.GetRequiredService<Matcher>().RunOnceAsync()));
             drainClock.Stop();
+            var pass = new MatcherPassResult(passes.Sum(p => p.OffersExpired), passes.Sum(p => p.RequestsEligible), passes.Sum(p => p.OffersMade), passes.Sum(p => p.GroupVisitsDecided));
             var drainCpu = Environment.CpuUsage.TotalTime - cpuBefore;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -75,10 +88,14 @@ internal static class Benchmark
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            foreach (var app in apps)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (!options.KeepData)
+            if (!options.KeepData && Directory.Exists(dataDirectory))
             {
                 Directory.Delete(dataDirectory, recursive: true);
             }
@@ -93,6 +110,8 @@ internal static class Benchmark
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
+            ["Storage:Provider"] = options.Postgres is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:Postgres"] = options.Postgres,
             ["ApiClients:bench:Role"] = "Bench",
             ["ApiClients:bench:KeySha256:0"] = ApiKeys.Sha256Hex(BenchKey),
             ["Security:HmacKey"] = ApiKeys.NewSecret(),
@@ -179,6 +198,9 @@ internal static class Benchmark
 
         return queued;
     }
+
+    private static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     /// <summary>Other work on the machine skews every figure: print it with them.</summary>
     private static string LoadAverage() =>

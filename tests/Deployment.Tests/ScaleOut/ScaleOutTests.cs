@@ -1,0 +1,22 @@
+using PhoneBooking.Softphone.Engine;
+
+namespace PhoneBooking.Deployment.Tests.ScaleOut;
+
+/// <summary>docs/scale-out.md's topology, started by its script: PostgreSQL, 2 API instances, 3 line instances, HAProxy.</summary>
+public sealed class ScaleOutTests
+{
+    [Fact]
+    public async Task ScaleOut_BookingCallThroughTheBalancer_BookedOnceWithWebhooksOnSeveralInstances()
+    {
+        await using var topology = await ScaleOutTopology.StartAsync(apis: 2, lines: 3);
+        using var engine = new SoftphoneEngine(new SoftphoneOptions());
+
+        var run = await engine.RunScriptAsync(BookingScript.Dial(topology.Line, 1), BookingScript.Whole);
+
+        Assert.True(run.Passed, run.ToString());
+        Assert.Equal(1, await topology.CountAsync("SELECT count(*) FROM bookings"));
+        // Round robin with no affinity: the call's webhooks were answered by more than one instance.
+        var instances = Enumerable.Range(1, 3).Count(i => topology.Log($"line-{i}").Contains(run.Call.CallSid, StringComparison.Ordinal));
+        Assert.True(instances >= 2, $"the call's webhooks were all answered by one instance of 3 ({run.Call.CallSid})");
+    }
+}
