@@ -15,6 +15,7 @@ namespace PhoneBooking.SchedulingClient;
 internal static class ResponseMapper
 {
     private const string ProblemTypePrefix = "https://phonebooking.dev/problems/";
+    private const string OverloadedSlug = "overloaded";
 
     public static async Task<SchedulingResult<T>> MapAsync<T>(HttpResponseMessage response, string operation, int attempts, CancellationToken cancellationToken)
     {
@@ -34,9 +35,15 @@ internal static class ResponseMapper
             }
         }
 
-        if (FailureText.IsTransient(response.StatusCode))
+        if (FailureText.IsTransient(response.StatusCode) && !response.RequestMessage.IsExpectedRefusal())
         {
-            var reason = response.StatusCode == HttpStatusCode.TooManyRequests ? BackendFailureReason.Throttled : BackendFailureReason.ServerError;
+            var reason = response.StatusCode switch
+            {
+                HttpStatusCode.TooManyRequests => BackendFailureReason.Throttled,
+                HttpStatusCode.ServiceUnavailable when (await ReadProblemAsync(response, cancellationToken).ConfigureAwait(false))?.Slug == OverloadedSlug
+                    => BackendFailureReason.Overloaded,
+                _ => BackendFailureReason.ServerError,
+            };
             return Failed<T>(reason, $"{operation}: {FailureText.Describe(response)} {Attempts(attempts)}");
         }
 
@@ -87,12 +94,14 @@ internal static class ResponseMapper
         "facility-credentials-invalid" => SchedulingOutcome.FacilityCredentialsInvalid,
         "facility-locked" => SchedulingOutcome.FacilityLocked,
         "duplicate-request" => SchedulingOutcome.DuplicateRequest,
+        "too-many-attempts" => SchedulingOutcome.TooManyAttempts,
         null when status == 404 => SchedulingOutcome.NotFound,
         _ => null,
     };
 
     private static async Task<ApiProblem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+
         ProblemBody? body;
         try
         {
@@ -115,7 +124,8 @@ internal static class ResponseMapper
             body.Detail,
             body.Errors ?? new Dictionary<string, string[]>(),
             body.AttemptsRemaining,
-            body.LockedUntil);
+            body.LockedUntil,
+            RetryAfter(response, body.RetryAfterSeconds));
     }
 
     private sealed record ProblemBody(
@@ -125,5 +135,11 @@ internal static class ResponseMapper
         string? Detail,
         Dictionary<string, string[]>? Errors,
         int? AttemptsRemaining,
-        DateTimeOffset? LockedUntil);
+        DateTimeOffset? LockedUntil,
+        int? RetryAfterSeconds);
+
+    /// <summary>The header when there is one (it is the protocol), else the body's <c>retryAfterSeconds</c>.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, int? bodySeconds) =>
+        response.Headers.RetryAfter?.Delta
+        ?? (bodySeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
 }
