@@ -15,7 +15,6 @@ namespace PhoneBooking.SchedulingClient;
 internal static class ResponseMapper
 {
     private const string ProblemTypePrefix = "https://phonebooking.dev/problems/";
-    private const string OverloadedSlug = "overloaded";
 
     public static async Task<SchedulingResult<T>> MapAsync<T>(HttpResponseMessage response, string operation, int attempts, CancellationToken cancellationToken)
     {
@@ -35,13 +34,13 @@ internal static class ResponseMapper
             }
         }
 
-        if (FailureText.IsTransient(response.StatusCode) && !response.RequestMessage.IsExpectedRefusal())
+        var kind = response.RequestMessage.GetAnswerKind();
+        if (FailureText.IsTransient(response.StatusCode) && kind != AnswerKind.ExpectedRefusal)
         {
-            var reason = response.StatusCode switch
+            var reason = (response.StatusCode, kind) switch
             {
-                HttpStatusCode.TooManyRequests => BackendFailureReason.Throttled,
-                HttpStatusCode.ServiceUnavailable when (await ReadProblemAsync(response, cancellationToken).ConfigureAwait(false))?.Slug == OverloadedSlug
-                    => BackendFailureReason.Overloaded,
+                (_, AnswerKind.Shed) => BackendFailureReason.Overloaded,
+                (HttpStatusCode.TooManyRequests, _) => BackendFailureReason.Throttled,
                 _ => BackendFailureReason.ServerError,
             };
             return Failed<T>(reason, $"{operation}: {FailureText.Describe(response)} {Attempts(attempts)}");

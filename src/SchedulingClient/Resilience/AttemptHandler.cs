@@ -3,8 +3,8 @@ namespace PhoneBooking.SchedulingClient.Resilience;
 /// <summary>
 /// Sits inside the resilience handler, so it runs once per attempt: counts it, reads the whole
 /// body within it (a connection reset mid-body is timed, retried and counted by the breaker like
-/// any other transport failure), and marks the answers that are refusals of this request rather
-/// than failures of the backend (<see cref="ExpectedRefusals"/>), before the retry and the breaker see them.
+/// any other transport failure), and marks what a 429 or 503 means (<see cref="AnswerKind"/>) before the
+/// retry and the breaker see it.
 /// </summary>
 internal sealed class AttemptHandler(TimeProvider time) : DelegatingHandler
 {
@@ -15,7 +15,7 @@ internal sealed class AttemptHandler(TimeProvider time) : DelegatingHandler
         try
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            request.MarkAnswer(await ExpectedRefusals.IsExpectedAsync(response, cancellationToken).ConfigureAwait(false));
+            request.MarkAnswer(await AnswerKinds.ClassifyAsync(response, cancellationToken).ConfigureAwait(false));
             return response;
         }
         catch
