@@ -10,6 +10,7 @@ using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.SchedulingClient;
 using PhoneBooking.ServiceDefaults;
+using PhoneBooking.Storage;
 using PhoneBooking.Twilio;
 
 if (PasswordHashCommand.Matches(args))
@@ -22,7 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddIvrMetrics();
 builder.AddEmbeddedSchedulingApi();
-builder.Services.AddDataDirectory(builder.Configuration);
+builder.Services.AddLineStorage(builder.Configuration);
 builder.Services.AddCallSessions(builder.Configuration);
 builder.Services.AddSchedulingClient(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);
@@ -34,13 +35,17 @@ builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
 
 var app = builder.Build();
+if (!await StorageStartup.TryMigrateBeforeStartAsync(app.Services, System.Reflection.Assembly.GetExecutingAssembly(), Console.Error))
+{
+    return 1;
+}
 
 app.MapDefaultEndpoints();
 app.UsePromptAudio();
 app.UseAgentConsole();
 app.MapVoice();
 
-app.Run();
+await app.RunAsync();
 return 0;
 
 public partial class Program;

@@ -17,14 +17,14 @@ using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.SchedulingApi.Seeding;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
-using PhoneBooking.SchedulingApi.Storage.Sqlite;
 using PhoneBooking.ServiceDefaults;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi;
 
 public static class SchedulingApiExtensions
 {
-    /// <summary>Registers the scheduling API: options (validated at start), SQLite stores, the matcher, OpenAPI, health, metrics.</summary>
+    /// <summary>Registers the scheduling API: options (validated at start), storage (SQLite or PostgreSQL), the matcher, OpenAPI, health, metrics.</summary>
     public static WebApplicationBuilder AddSchedulingApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,15 +33,19 @@ public static class SchedulingApiExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddOpenApi(options => options.AddOperationTransformer(IdempotencyOpenApi.AddHeader).AddDocumentTransformer(ApiKeyOpenApi.AddScheme));
-        services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag])
-            .Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(
-                () => Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        if (builder.Configuration.GetStorageProvider() == StorageProvider.Sqlite)
+        {
+            // The SQLite file's folder; on PostgreSQL nothing is written locally and the database check covers it.
+            health.Add(new(WritableFolderHealthCheck.Name, sp => new WritableFolderHealthCheck(
+                () => sp.GetRequiredService<DataDirectory>().Path,
                 sp.GetRequiredService<ILogger<WritableFolderHealthCheck>>()), null, [ServiceDefaultsExtensions.ReadyTag]));
+        }
+
         services.AddMetrics();
 
         AddOptions(services);
-        services.AddSqliteStorage();
+        services.AddSchedulingStorage(builder.Configuration);
         services.AddApiSecurity();
         services.AddLoadShedding();
 
@@ -92,7 +96,6 @@ public static class SchedulingApiExtensions
     private static void AddOptions(IServiceCollection services)
     {
         services.AddValidatedOptions<ApiOptions>().BindStrictly(ApiOptions.SectionName);
-        services.AddValidatedOptions<StorageOptions>().BindStrictly(StorageOptions.SectionName);
         services.AddValidatedOptions<CalendarOptions>().BindStrictly(CalendarOptions.SectionName);
         services.AddValidatedOptions<StaffingOptions>().BindStrictly(StaffingOptions.SectionName);
         services.AddValidatedOptions<MatchingOptions>().BindStrictly(MatchingOptions.SectionName);

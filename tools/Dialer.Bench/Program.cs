@@ -33,7 +33,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Callbacks:CallingHoursStart"] = "00:00:00",
     ["Callbacks:CallingHoursEnd"] = "1.00:00:00",
 });
-builder.Services.AddDataDirectory(builder.Configuration);
+builder.Services.AddLineStorage(builder.Configuration);
 builder.Services.AddCallSessions(builder.Configuration);
 builder.Services.AddSchedulingClient(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);

@@ -17,6 +17,7 @@ using PhoneBooking.IvrHost.AgentConsole.Incidents;
 using PhoneBooking.IvrHost.AgentConsole.Storage;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.AgentConsole;
@@ -54,6 +55,8 @@ public static class AgentConsoleServiceCollectionExtensions
         services.AddTransient<BoardReader>();
         services.AddSingleton<BoardWatcher>();
         services.AddSingleton<Pages.ConsoleDisplay>();
+        services.AddLineStorage(configuration);
+        services.AddFeatureSchema(AgentConsoleSchema.Schema);
         services.AddHostedService<AgentConsoleSchema>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardWatcher>());
 

@@ -3,7 +3,8 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Callbacks.Storage;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Sqlite;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.Callbacks;
@@ -13,11 +14,8 @@ namespace PhoneBooking.IvrHost.Callbacks;
 /// webhook that says "we will call you", once per id however often the webhook is replayed.
 /// A reminder is due from the start of its day in the line's time zone (calling hours apply on top).
 /// </summary>
-internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, TimeProvider clock, IOptions<LineOptions> line) : ICallbackRequests
+internal sealed class SqliteCallbackRequests(SqliteDatabase database, TimeProvider clock, IOptions<LineOptions> line) : ICallbackRequests
 {
-    /// <summary>Every callback table (the session store creates them with its own).</summary>
-    public const string Schema = SqliteCallbackSchema.Create;
-
     private const string Columns =
         """
         c.id AS Id, c.kind AS Kind, c.call_sid AS CallSid, c.phone AS Phone, c.locale AS Locale, c.request_id AS RequestId,
@@ -32,6 +30,8 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
         FROM callback_attempts
         """;
 
+    private static readonly string OfferKind = DbValues.Word(CallbackKind.Offer);
+
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(line.Value.TimeZone);
 
     public async Task<Saved> SaveAsync(CallbackRequest request, CancellationToken cancellationToken)
@@ -43,26 +43,25 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
         var row = new
         {
             request.Id,
-            Kind = request.Kind.ToString(),
+            Kind = DbValues.Word(request.Kind),
             request.CallSid,
             request.Phone,
             request.Locale,
             request.RequestId,
             DueOn = request.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Handoff = request.Handoff?.ToString(),
+            Handoff = DbValues.Word(request.Handoff),
             Due = new DateTimeOffset(due).ToUnixTimeMilliseconds(),
             Now = now,
         };
-        await database.WriteAsync(
-            async connection =>
+        await database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                await using var transaction = connection.BeginTransaction(deferred: false);
 
                 // One request, one offer callback: a second promise (the caller rang again and asked again) updates the first.
                 var merged = request.Kind == CallbackKind.Offer && await connection.ExecuteAsync(new CommandDefinition(
                     $"""
                     UPDATE callbacks SET phone = @Phone, locale = @Locale, updated_at = @Now
-                    WHERE kind = 'Offer' AND request_id = @RequestId AND id <> @Id AND state NOT IN {SqliteCallbackSchema.Finished}
+                    WHERE kind = 'offer' AND request_id = @RequestId AND id <> @Id AND state NOT IN {CallbackStates.Finished}
                     """,
                     row,
                     transaction,
@@ -80,7 +79,6 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
                         cancellationToken: cancellationToken));
                 }
 
-                await transaction.CommitAsync(cancellationToken);
                 return 0;
             },
             cancellationToken);
@@ -91,8 +89,8 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
     {
         var (where, order) = filter switch
         {
-            CallbackFilter.Open => ($"c.state NOT IN {SqliteCallbackSchema.Finished}", "c.next_attempt_at, c.created_at"),
-            CallbackFilter.Finished => ($"c.state IN {SqliteCallbackSchema.Finished} AND c.state <> 'refused'", "c.updated_at DESC"),
+            CallbackFilter.Open => ($"c.state NOT IN {CallbackStates.Finished}", "c.next_attempt_at, c.created_at"),
+            CallbackFilter.Finished => ($"c.state IN {CallbackStates.Finished} AND c.state <> 'refused'", "c.updated_at DESC"),
             CallbackFilter.Refused => ("c.state = 'refused'", "c.updated_at DESC"),
             _ => ("1 = 1", "c.created_at DESC"),
         };
@@ -133,9 +131,9 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
     {
         public CallbackRecord ToRecord(IEnumerable<AttemptRow> attempts) => new(
             new CallbackRequest(
-                Id, Enum.Parse<CallbackKind>(Kind), CallSid, Phone, Locale, RequestId,
+                Id, DbValues.Enum<CallbackKind>(Kind), CallSid, Phone, Locale, RequestId,
                 DueOn is null ? null : DateOnly.ParseExact(DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Handoff is null ? null : Enum.Parse<HandoffReason>(Handoff)),
+                DbValues.EnumOrNull<HandoffReason>(Handoff)),
             Status(),
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
             DateTimeOffset.FromUnixTimeMilliseconds(NextAttemptAt),
@@ -144,7 +142,7 @@ internal sealed class SqliteCallbackRequests(SqliteSessionDatabase database, Tim
 
         private CallbackStatus Status() => State switch
         {
-            "open" when Kind == nameof(CallbackKind.Offer) && OfferStatus != "made" => CallbackStatus.WaitingForOffer,
+            "open" when Kind == OfferKind && OfferStatus != "made" => CallbackStatus.WaitingForOffer,
             "open" => CallbackStatus.Scheduled,
             "claimed" => CallbackStatus.Dialling,
             "calling" => CallbackStatus.Calling,

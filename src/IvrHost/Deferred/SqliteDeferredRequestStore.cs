@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Sqlite;
 using PhoneBooking.SchedulingClient.Contracts;
 
 namespace PhoneBooking.IvrHost.Deferred;
@@ -10,22 +11,8 @@ namespace PhoneBooking.IvrHost.Deferred;
 /// that says "we will call you", so a restart loses none. Status moves only from pending, so two
 /// submitters (two instances) cannot both mark one.
 /// </summary>
-internal sealed class SqliteDeferredRequestStore(SqliteSessionDatabase database, TimeProvider clock) : IDeferredRequestStore
+internal sealed class SqliteDeferredRequestStore(SqliteDatabase database, TimeProvider clock) : IDeferredRequestStore
 {
-    public const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS deferred_requests (
-            idempotency_key TEXT    NOT NULL PRIMARY KEY,
-            call_sid        TEXT    NOT NULL,
-            submission      TEXT    NOT NULL,
-            status          TEXT    NOT NULL DEFAULT 'pending',
-            request_id      TEXT    NULL,
-            created_at      INTEGER NOT NULL,
-            submitted_at    INTEGER NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_deferred_requests_status ON deferred_requests (status, created_at);
-        """;
-
     private const string Columns =
         "idempotency_key AS IdempotencyKey, call_sid AS CallSid, submission AS Submission, status AS Status, " +
         "request_id AS RequestId, created_at AS CreatedAt, submitted_at AS DecidedAt";
@@ -72,13 +59,11 @@ internal sealed class SqliteDeferredRequestStore(SqliteSessionDatabase database,
                 UPDATE deferred_requests SET status = @status, request_id = @requestId, submitted_at = @now
                 WHERE idempotency_key = @idempotencyKey AND status = 'pending'
                 """,
-                new { idempotencyKey, status = Word(status), requestId, now = Now() },
+                new { idempotencyKey, status = DbValues.Word(status), requestId, now = Now() },
                 cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private static string Word(DeferredStatus status) => status.ToString().ToLowerInvariant();
 
     private sealed record Row(string IdempotencyKey, string CallSid, string Submission, string Status, string? RequestId, long CreatedAt, long? DecidedAt)
     {
@@ -87,7 +72,7 @@ internal sealed class SqliteDeferredRequestStore(SqliteSessionDatabase database,
             CallSid,
             JsonSerializer.Deserialize<BookingRequestSubmission>(Submission, SchedulingJson.Options)
                 ?? throw new JsonException($"Deferred request {IdempotencyKey} has an empty submission."),
-            Enum.Parse<DeferredStatus>(Status, ignoreCase: true),
+            DbValues.Enum<DeferredStatus>(Status),
             RequestId,
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
             DecidedAt is { } decided ? DateTimeOffset.FromUnixTimeMilliseconds(decided) : null);

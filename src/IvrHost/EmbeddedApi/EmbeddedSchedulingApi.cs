@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 using PhoneBooking.SchedulingApi;
 using PhoneBooking.SchedulingApi.Security;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.SchedulingClient;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.EmbeddedApi;
 
@@ -15,7 +16,7 @@ public static class EmbeddedSchedulingApiExtensions
     public static WebApplicationBuilder AddEmbeddedSchedulingApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<EmbeddedApiOptions, EmbeddedApiOptionsValidator>(builder.Configuration, EmbeddedApiOptions.SectionName);
-        builder.Services.AddDataDirectory(builder.Configuration);
+        builder.Services.AddLineStorage(builder.Configuration);
         builder.Services.AddSingleton<EmbeddedSchedulingApi>();
         builder.Services.AddSingleton<IPostConfigureOptions<SchedulingOptions>, PointClientAtEmbeddedApi>();
         builder.Services.AddHostedService<EmbeddedSchedulingApiLifetime>();

@@ -2,29 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using PhoneBooking.IvrHost.CallFlow;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.Handoffs;
 
-/// <summary>Handoffs in the line's SQLite file, keyed by CallSid; a claim is a compare-and-set on the status.</summary>
-internal sealed class SqliteHandoffDesk(SqliteSessionDatabase database, TimeProvider clock) : IHandoffDesk
+/// <summary>Handoffs in the line's SQLite file (tables: <c>Handoffs/Migrations</c>), keyed by CallSid; a claim is a compare-and-set on the status.</summary>
+internal sealed class SqliteHandoffDesk(SqliteDatabase database, TimeProvider clock) : IHandoffDesk
 {
-    public const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS handoffs (
-            call_sid     TEXT    NOT NULL PRIMARY KEY,
-            id           TEXT    NOT NULL,
-            reason       TEXT    NOT NULL,
-            reached_from TEXT    NOT NULL,
-            locale       TEXT    NOT NULL,
-            details      TEXT    NOT NULL,
-            status       TEXT    NOT NULL DEFAULT 'Waiting',
-            claimed_by   TEXT    NULL,
-            at           INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_handoffs_status ON handoffs (status, at);
-        """;
-
     private const string Columns =
         "id AS Id, call_sid AS CallSid, reason AS Reason, reached_from AS ReachedFrom, locale AS Locale, details AS Details, status AS Status, claimed_by AS ClaimedBy, at AS At";
 
@@ -34,16 +19,16 @@ internal sealed class SqliteHandoffDesk(SqliteSessionDatabase database, TimeProv
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO handoffs (call_sid, id, reason, reached_from, locale, details, at)
-                VALUES (@CallSid, @Id, @Reason, @ReachedFrom, @Locale, @Details, @At)
+                INSERT INTO handoffs (call_sid, id, reason, reached_from, locale, details, status, at)
+                VALUES (@CallSid, @Id, @Reason, @ReachedFrom, @Locale, @Details, 'waiting', @At)
                 ON CONFLICT (call_sid) DO NOTHING
                 """,
                 new
                 {
                     session.CallSid,
                     Id = Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
-                    Reason = (session.Handoff ?? HandoffReason.CallerAsked).ToString(),
-                    ReachedFrom = reachedFrom.ToString(),
+                    Reason = DbValues.Word(session.Handoff ?? HandoffReason.CallerAsked),
+                    ReachedFrom = DbValues.Word(reachedFrom),
                     session.Locale,
                     Details = JsonSerializer.Serialize(HandoffDetails.From(session), Json),
                     At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
@@ -63,28 +48,28 @@ internal sealed class SqliteHandoffDesk(SqliteSessionDatabase database, TimeProv
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM handoffs WHERE status IN ('Waiting', 'Claimed', 'CallbackRequested') ORDER BY at", cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM handoffs WHERE status IN ('waiting', 'claimed', 'callback_requested') ORDER BY at", cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToHandoff())];
     }
 
     public Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async connection => await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE handoffs SET status = 'Claimed', claimed_by = @agent WHERE call_sid = @callSid AND status = 'Waiting'",
+                "UPDATE handoffs SET status = 'claimed', claimed_by = @agent WHERE call_sid = @callSid AND status = 'waiting'",
                 new { callSid, agent }, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
     public Task<bool> ReleaseAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async connection => await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE handoffs SET status = 'Waiting', claimed_by = NULL WHERE call_sid = @callSid AND status = 'Claimed' AND claimed_by = @agent COLLATE NOCASE",
+                "UPDATE handoffs SET status = 'waiting', claimed_by = NULL WHERE call_sid = @callSid AND status = 'claimed' AND claimed_by = @agent COLLATE NOCASE",
                 new { callSid, agent }, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
     public Task CompleteAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE handoffs SET status = 'Completed', claimed_by = COALESCE(claimed_by, @agent) WHERE call_sid = @callSid",
+                "UPDATE handoffs SET status = 'completed', claimed_by = COALESCE(claimed_by, @agent) WHERE call_sid = @callSid",
                 new { callSid, agent }, cancellationToken: cancellationToken)),
             cancellationToken);
 
@@ -97,17 +82,17 @@ internal sealed class SqliteHandoffDesk(SqliteSessionDatabase database, TimeProv
 
         return database.WriteAsync(
             async connection => await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE handoffs SET status = @status WHERE call_sid = @callSid AND status = 'Waiting'",
-                new { callSid, status = status.ToString() }, cancellationToken: cancellationToken)) == 1,
+                "UPDATE handoffs SET status = @status WHERE call_sid = @callSid AND status = 'waiting'",
+                new { callSid, status = DbValues.Word(status) }, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
     }
 
     private sealed record Row(string Id, string CallSid, string Reason, string ReachedFrom, string Locale, string Details, string Status, string? ClaimedBy, long At)
     {
         public Handoff ToHandoff() => new(
-            Id, CallSid, Enum.Parse<HandoffReason>(Reason), Enum.Parse<CallState>(ReachedFrom), Locale,
+            Id, CallSid, DbValues.Enum<HandoffReason>(Reason), DbValues.Enum<CallState>(ReachedFrom), Locale,
             DateTimeOffset.FromUnixTimeMilliseconds(At),
             JsonSerializer.Deserialize<HandoffDetails>(Details, Json)!,
-            Enum.Parse<HandoffStatus>(Status), ClaimedBy);
+            DbValues.Enum<HandoffStatus>(Status), ClaimedBy);
     }
 }

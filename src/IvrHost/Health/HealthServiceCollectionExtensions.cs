@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 using PhoneBooking.SchedulingApi.Health;
 
 namespace PhoneBooking.IvrHost.Health;

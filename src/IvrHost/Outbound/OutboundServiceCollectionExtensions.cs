@@ -1,12 +1,16 @@
-using Dapper;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBooking.IvrHost.Hosting;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Migrations;
 
 namespace PhoneBooking.IvrHost.Outbound;
 
 public static class OutboundServiceCollectionExtensions
 {
+    /// <summary>The <c>outbound_texts</c> table: <c>Outbound/Migrations</c>.</summary>
+    public static readonly FeatureSchema Schema = new("outbound", typeof(OutboundServiceCollectionExtensions).Assembly, "Outbound/Migrations");
+
     /// <summary>The one policy for every call and text the line makes (section <c>Outbound</c>), and the ledger of texts sent.</summary>
     public static IServiceCollection AddOutboundPolicy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,18 +19,10 @@ public static class OutboundServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboundPolicy>();
         services.TryAddSingleton<OutboundMetrics>();
+        services.AddLineStorage(configuration);
+        services.AddFeatureSchema(Schema);
         services.TryAddSingleton<TextLedger>();
         services.TryAddSingleton<OutboundTexts>();
-        services.AddHostedService<TextLedgerSchema>();
         return services;
-    }
-
-    /// <summary>Creates the ledger's table in the line's SQLite file while the host starts.</summary>
-    private sealed class TextLedgerSchema(SqliteSessionDatabase database) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(TextLedger.Schema, cancellationToken: cancellationToken)), cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

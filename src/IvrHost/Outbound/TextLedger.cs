@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.Outbound;
 
@@ -17,35 +17,20 @@ public enum TextPermit
 }
 
 /// <summary>
-/// Texts the line has sent, in its SQLite file beside the sessions, so every instance and a restart
+/// Texts the line has sent, in the line's database (<c>Outbound/Migrations</c>), so every instance and a restart
 /// count them together. Numbers and subjects are kept as keyed hashes (the caller-key secret), never
 /// in clear; rows older than two days are dropped as new ones come.
 /// </summary>
-public sealed class TextLedger(SqliteSessionDatabase database)
+public sealed class TextLedger(SqliteDatabase database)
 {
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS outbound_texts (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            call_key    TEXT    NOT NULL,
-            number_key  TEXT    NOT NULL,
-            subject_key TEXT    NOT NULL,
-            sent_at     INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_outbound_texts_call ON outbound_texts (call_key, subject_key);
-        CREATE INDEX IF NOT EXISTS ix_outbound_texts_number ON outbound_texts (number_key, sent_at);
-        CREATE INDEX IF NOT EXISTS ix_outbound_texts_sent ON outbound_texts (sent_at);
-        """;
-
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     /// <summary>Checks the caps and, when the text may go, records it (one transaction: two instances cannot both squeeze in).</summary>
     /// <returns>The permit, and the row to release if sending then fails.</returns>
     public Task<(TextPermit Permit, long? Reservation)> ReserveAsync(string callKey, string numberKey, string subjectKey, int perCall, int perNumberPerDay, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async connection =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                await using var transaction = connection.BeginTransaction(deferred: false);
                 var args = new { callKey, numberKey, subjectKey, now = now.ToUnixTimeMilliseconds(), dayAgo = (now - Day).ToUnixTimeMilliseconds(), old = (now - (2 * Day)).ToUnixTimeMilliseconds() };
                 var counts = await connection.QuerySingleAsync<Counts>(new CommandDefinition(
                     """
@@ -75,7 +60,6 @@ public sealed class TextLedger(SqliteSessionDatabase database)
                     await connection.ExecuteAsync(new CommandDefinition("DELETE FROM outbound_texts WHERE sent_at < @old", args, transaction, cancellationToken: cancellationToken));
                 }
 
-                await transaction.CommitAsync(cancellationToken);
                 return (permit, reservation);
             },
             cancellationToken);

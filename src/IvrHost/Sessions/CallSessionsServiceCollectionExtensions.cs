@@ -2,27 +2,28 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Sessions.Sqlite;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Migrations;
 
 namespace PhoneBooking.IvrHost.Sessions;
 
 public static class CallSessionsServiceCollectionExtensions
 {
+    /// <summary>The <c>call_sessions</c> table: <c>Sessions/Migrations</c>.</summary>
+    public static readonly FeatureSchema Schema = new("sessions", typeof(CallSessionsServiceCollectionExtensions).Assembly, "Sessions/Migrations");
+
     /// <summary>
-    /// <see cref="ICallSessionStore"/> (provider from <c>Sessions:Provider</c>; SQLite in the data
-    /// folder), <see cref="CallerKeys"/>, schema creation at start and the retention purge.
+    /// <see cref="ICallSessionStore"/> (in the line's database, <c>Storage:Provider</c>), its table,
+    /// <see cref="CallerKeys"/> and the retention purge.
     /// </summary>
     public static IServiceCollection AddCallSessions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SessionsOptions, SessionsOptionsValidator>(configuration, SessionsOptions.SectionName);
-        services.AddDataDirectory(configuration);
+        services.AddLineStorage(configuration);
+        services.AddFeatureSchema(Schema);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CallerKeys>();
-
-        // One provider today; the validator refuses any other name, so PostgreSQL plugs in here.
-        services.AddSingleton<SqliteSessionDatabase>();
         services.AddSingleton<ICallSessionStore, SqliteCallSessionStore>();
-
-        services.AddHostedService<SessionStoreInitializer>();
         services.AddHostedService<ExpiredSessionPurger>();
         return services;
     }

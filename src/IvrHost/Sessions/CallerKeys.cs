@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.Sessions;
 

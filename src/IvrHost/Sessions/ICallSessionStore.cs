@@ -7,9 +7,6 @@ namespace PhoneBooking.IvrHost.Sessions;
 /// </summary>
 public interface ICallSessionStore
 {
-    /// <summary>Creates the schema if it is missing (idempotent); run once at start.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken = default);
-
     Task<CallSessionRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a new session at version 1; false when the CallSid already has one.</summary>

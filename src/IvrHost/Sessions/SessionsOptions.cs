@@ -1,14 +1,9 @@
 namespace PhoneBooking.IvrHost.Sessions;
 
-/// <summary>Section <c>Sessions</c>: where call sessions live and how long ended ones are kept.</summary>
+/// <summary>Section <c>Sessions</c>: how long ended calls' sessions are kept, and the caller-key secret (where they live: <c>Storage</c>).</summary>
 public sealed class SessionsOptions
 {
     public const string SectionName = "Sessions";
-
-    public const string SqliteProvider = "Sqlite";
-
-    /// <summary>Storage behind <see cref="ICallSessionStore"/>. <c>Sqlite</c> (a file in the data folder) for one machine.</summary>
-    public string Provider { get; set; } = SqliteProvider;
 
     /// <summary>How long a session is kept after its last update. Sessions hold personal data: keep this short.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);

@@ -11,11 +11,6 @@ internal sealed class SessionsOptionsValidator : IValidateOptions<SessionsOption
     public ValidateOptionsResult Validate(string? name, SessionsOptions options)
     {
         var failures = new List<string>();
-        if (!string.Equals(options.Provider, SessionsOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
-        {
-            failures.Add($"Sessions:Provider '{options.Provider}' is not supported; use '{SessionsOptions.SqliteProvider}'.");
-        }
-
         if (options.Retention < MinRetention)
         {
             failures.Add($"Sessions:Retention '{options.Retention}' must be at least {MinRetention} (a live call must never be purged).");

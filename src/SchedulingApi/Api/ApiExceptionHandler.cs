@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Data.Sqlite;
 using PhoneBooking.SchedulingApi.Observability;
-using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Api;
 
@@ -11,29 +10,24 @@ namespace PhoneBooking.SchedulingApi.Api;
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-    private const int SqliteIoError = 10;
-    private const int SqliteFull = 13;
-    private const int SqliteCantOpen = 14;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        switch (exception)
+        if (StorageErrors.IsUnavailable(exception))
         {
-            case StorageBusyException:
-            case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteIoError or SqliteFull or SqliteCantOpen }:
-                logger.DatabaseUnavailable(exception);
-                httpContext.Response.Headers.RetryAfter = "1";
-                await Problems.DatabaseUnavailable().ExecuteAsync(httpContext);
-                return true;
-            case BadHttpRequestException badRequest:
-                await (badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? Problems.PayloadTooLarge(null)
-                    : (IResult)Problems.Validation("request", "The request could not be read.")).ExecuteAsync(httpContext);
-                return true;
-            default:
-                return false;
+            logger.DatabaseUnavailable(exception);
+            httpContext.Response.Headers.RetryAfter = "1";
+            await Problems.DatabaseUnavailable().ExecuteAsync(httpContext);
+            return true;
         }
+
+        if (exception is BadHttpRequestException badRequest)
+        {
+            await (badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.PayloadTooLarge(null)
+                : (IResult)Problems.Validation("request", "The request could not be read.")).ExecuteAsync(httpContext);
+            return true;
+        }
+
+        return false;
     }
 }

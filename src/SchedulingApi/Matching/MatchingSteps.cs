@@ -13,7 +13,12 @@ namespace PhoneBooking.SchedulingApi.Matching;
 
 internal sealed record MatchBatch(long Cursor, int Offered, bool Finished);
 
-/// <summary>The steps of one matcher pass, each in its own transaction so submits get the writer lock in between.</summary>
+/// <summary>
+/// The steps of one matcher pass, each in its own transaction so submits get the writer lock in between.
+/// Every API instance runs them: rows are claimed with the session's SKIP LOCKED (two instances take
+/// different requests and windows), places are taken by conditional UPDATE, and a step that collides
+/// with another instance's transaction runs again.
+/// </summary>
 internal sealed class MatchingSteps(
     IUnitOfWork unitOfWork,
     IBookingRequestStore requests,
@@ -167,18 +172,6 @@ internal sealed class MatchingSteps(
         return false;
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken)
-    {
-        await unitOfWork.BeginAsync(cancellationToken);
-        try
-        {
-            var result = await step();
-            await unitOfWork.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            await unitOfWork.RollbackAsync();
-        }
-    }
+    private Task<T> InTransactionAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken) =>
+        unitOfWork.InTransactionAsync(step, cancellationToken);
 }

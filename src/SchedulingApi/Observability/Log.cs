@@ -5,9 +5,6 @@ namespace PhoneBooking.SchedulingApi.Observability;
 /// <summary>Every log line of the API, structured, with ids only: no birth date, name, health card, phone, code or PIN.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Database schema ready (was version {FromVersion}, now {ToVersion})")]
-    public static partial void SchemaReady(this ILogger logger, int fromVersion, int toVersion);
-
     [LoggerMessage(2, LogLevel.Information, "Seed applied: {SiteCount} sites, {WindowsAdded} new windows, {FacilitiesAdded} new facilities")]
     public static partial void SeedApplied(this ILogger logger, int siteCount, int windowsAdded, int facilitiesAdded);
 

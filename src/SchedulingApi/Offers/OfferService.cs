@@ -43,7 +43,8 @@ internal sealed class OfferService(
             ?? throw new InvalidOperationException($"Offer {offer.Id} refers to missing request {offer.RequestId}.");
         if (!await offers.TryDecideAsync(offer.Id, OfferStatus.Accepted, now, cancellationToken))
         {
-            return Problems.OfferDecided();
+            // Another instance decided it (a decline, the expiry sweep) since it was read: say which.
+            return await RefusalAsync(offerId, cancellationToken);
         }
 
         // The place was reserved when the offer was made: accepting only turns it into a booking.

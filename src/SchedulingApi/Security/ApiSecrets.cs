@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Security;
 

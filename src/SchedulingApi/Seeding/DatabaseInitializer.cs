@@ -6,6 +6,7 @@ using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.SchedulingApi.Storage;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Seeding;
 
@@ -13,10 +14,11 @@ namespace PhoneBooking.SchedulingApi.Seeding;
 /// Before anything else starts (the server, the matcher): migrate the schema, then bring the database
 /// in line with configuration. Sites are upserted, missing windows added for the staffing horizon,
 /// new facilities created, and waiting requests re-dated if their cohort's opening date changed.
-/// Safe to run at every start, and by two processes on one file.
+/// Safe to run at every start, and by several instances at once (upserts; a collision runs the transaction again).
 /// </summary>
 internal sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
+    StorageStartup storage,
     SiteCatalog catalog,
     PinHasher hasher,
     TimeProvider clock,
@@ -28,15 +30,14 @@ internal sealed class DatabaseInitializer(
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        await storage.EnsureMigratedAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<ISchemaMigrator>().MigrateAsync(cancellationToken);
 
         var unitOfWork = services.GetRequiredService<IUnitOfWork>();
         var siteStore = services.GetRequiredService<ISiteStore>();
         var facilityStore = services.GetRequiredService<IFacilityStore>();
-        await unitOfWork.BeginAsync(cancellationToken);
-        try
+        var (windowsAdded, facilitiesAdded) = await unitOfWork.InTransactionAsync(async () =>
         {
             foreach (var site in sites.Value.Sites)
             {
@@ -44,16 +45,16 @@ internal sealed class DatabaseInitializer(
             }
 
             var now = clock.GetUtcNow();
-            var windowsAdded = await services.GetRequiredService<IWindowStore>().AddMissingAsync(
+            var newWindows = await services.GetRequiredService<IWindowStore>().AddMissingAsync(
                 sites.Value.Sites.SelectMany(site => WindowPlanner.Plan(site, now, staffing.Value)), cancellationToken);
 
-            var facilitiesAdded = 0;
+            var newFacilities = 0;
             foreach (var seed in facilities.Value.Seed)
             {
                 if (await facilityStore.GetByCodeAsync(seed.Code, cancellationToken) is null
                     && await facilityStore.AddIfMissingAsync(new Facility(Ids.New("fa"), seed.Code, seed.Name, string.IsNullOrWhiteSpace(seed.SpokenName) ? seed.Name : seed.SpokenName, hasher.Hash(seed.Pin)), cancellationToken))
                 {
-                    facilitiesAdded++;
+                    newFacilities++;
                 }
             }
 
@@ -63,13 +64,9 @@ internal sealed class DatabaseInitializer(
                 await requests.UpdateEligibleFromAsync(cohort.Name, cohort.OpensOn, cancellationToken);
             }
 
-            await unitOfWork.CommitAsync(cancellationToken);
-            logger.SeedApplied(sites.Value.Sites.Count, windowsAdded, facilitiesAdded);
-        }
-        finally
-        {
-            await unitOfWork.RollbackAsync();
-        }
+            return (newWindows, newFacilities);
+        }, cancellationToken);
+        logger.SeedApplied(sites.Value.Sites.Count, windowsAdded, facilitiesAdded);
 
         catalog.Load(await siteStore.ListAsync(cancellationToken));
     }

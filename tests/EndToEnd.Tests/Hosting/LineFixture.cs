@@ -77,7 +77,7 @@ public sealed class LineFixture : IAsyncLifetime
         return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM booking_requests");
     }
 
-    /// <summary>The booking's status in the embedded scheduling API (Confirmed, Cancelled), or null when there is none with that code.</summary>
+    /// <summary>The booking's status in the embedded scheduling API as stored (<c>confirmed</c>, <c>cancelled</c>: docs/storage.md), or null when there is none with that code.</summary>
     public async Task<string?> BookingStatusAsync(string confirmationCode)
     {
         await using var db = new SqliteConnection($"Data Source={_data.File("scheduling.db")};Mode=ReadOnly;Pooling=False");

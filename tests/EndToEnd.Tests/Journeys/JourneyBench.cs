@@ -98,7 +98,7 @@ public sealed class JourneyBench : IAsyncLifetime
         var services = Line.Line.Services;
         foreach (var code in CodesReadBack(call))
         {
-            if (await Line.BookingStatusAsync(code) == "Confirmed")
+            if (await Line.BookingStatusAsync(code) == "confirmed")
             {
                 return JourneyOutcome.Booked with { Code = code };
             }
@@ -107,7 +107,7 @@ public sealed class JourneyBench : IAsyncLifetime
         // A code the caller typed, as one entry: eight digits, then perhaps the pound key.
         foreach (var code in script.Steps.OfType<PressStep>().Select(p => p.Keys.TrimEnd('#')).Where(k => k.Length == 8 && k.All(char.IsAsciiDigit)))
         {
-            if (await Line.BookingStatusAsync(code) == "Cancelled")
+            if (await Line.BookingStatusAsync(code) == "cancelled")
             {
                 return JourneyOutcome.Cancelled with { Code = code };
             }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 using SchedulingSecurity = SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.IvrHost.Tests.Hosting;

@@ -4,7 +4,9 @@ namespace PhoneBooking.IvrHost.Tests.Hosting;
 public sealed class StartupValidationTests
 {
     [Theory]
-    [InlineData("Sessions:Provider", "Postgres", "Sessions:Provider 'Postgres'")]
+    [InlineData("Storage:Provider", "Mongo", "Storage:Provider 'Mongo'")]
+    [InlineData("Storage:Provider", "Postgres", "Storage:Provider 'Postgres': the line's PostgreSQL stores are not built yet")]
+    [InlineData("Storage:WriterWaitSeconds", "0", "Storage:WriterWaitSeconds '0'")]
     [InlineData("Sessions:Retention", "00:10:00", "Sessions:Retention '00:10:00'")]
     [InlineData("Storage:Synchronous", "Sometimes", "Storage:Synchronous 'Sometimes'")]
     [InlineData("EmbeddedApi:Port", "70000", "EmbeddedApi:Port '70000'")]

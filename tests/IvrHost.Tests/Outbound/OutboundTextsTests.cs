@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Sessions;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Tests.Callbacks.Support;
 using PhoneBooking.IvrHost.Tests.Hosting;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Migrations;
+using PhoneBooking.Storage.Sqlite;
 using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.Outbound;
@@ -106,8 +108,8 @@ public sealed class OutboundTextsTests : IDisposable
 
     private async Task<OutboundTexts> OpenAsync()
     {
-        var database = new SqliteSessionDatabase(new DataDirectory(_data.Path), Options.Create(new StorageOptions()));
-        await database.WriteAsync(connection => connection.ExecuteAsync(TextLedger.Schema), default);
+        var database = new SqliteDatabase(new DataDirectory(_data.Path), Options.Create(new StorageOptions()), LineStorage.SqliteFileName);
+        await new SqliteSchemaMigrator(database, [OutboundServiceCollectionExtensions.Schema], _clock).MigrateAsync(CancellationToken.None);
         var options = new FixedOptions<OutboundOptions>(new OutboundOptions());
         return new OutboundTexts(
             new OutboundPolicy(options),

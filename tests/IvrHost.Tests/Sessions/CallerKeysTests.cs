@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.Sessions;
-using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
 using PhoneBooking.IvrHost.Tests.Hosting;
 
 namespace PhoneBooking.IvrHost.Tests.Sessions;

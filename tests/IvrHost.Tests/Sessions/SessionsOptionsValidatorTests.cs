@@ -13,14 +13,6 @@ public sealed class SessionsOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_UnknownProvider_QuotesIt()
-    {
-        var result = _validator.Validate(null, new SessionsOptions { Provider = "Postgres" });
-
-        Assert.Contains("Sessions:Provider 'Postgres'", result.FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Validate_RetentionShorterThanADay_QuotesIt()
     {
         var result = _validator.Validate(null, new SessionsOptions { Retention = TimeSpan.FromHours(2), PurgeInterval = TimeSpan.FromMinutes(5) });

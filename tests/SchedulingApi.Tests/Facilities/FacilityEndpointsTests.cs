@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PhoneBooking.SchedulingApi.Tests.Facilities;
 
@@ -72,11 +73,8 @@ public sealed class FacilityEndpointsTests : ApiTest
         await VerifyAsync(TestSettings.FacilityPin);
         await VerifyAsync("97531");
 
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Api.DataDirectory, "scheduling.db")};Mode=ReadOnly");
-        await connection.OpenAsync();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT pin_hash FROM facilities";
-        var hash = (string)(await command.ExecuteScalarAsync())!;
+        await using var scope = Api.Services.CreateAsyncScope();
+        var hash = (await scope.ServiceProvider.GetRequiredService<IFacilityStore>().GetByCodeAsync(TestSettings.FacilityCode, CancellationToken.None))!.PinHash;
         Assert.StartsWith("pbkdf2-sha256$1000$", hash, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSettings.FacilityPin, hash, StringComparison.Ordinal);
         var logged = string.Join("\n", Api.Logs.Records.Select(r => r.Message + " " + string.Join(",", r.Properties.Values)));

@@ -7,6 +7,9 @@ namespace PhoneBooking.SchedulingApi.Tests.Health;
 
 public sealed class HealthAndOpenApiTests : ApiTest
 {
+    /// <summary>Breaks the SQLite file; PostgreSQL's readiness is tested with the server stopped (Storage/Postgres).</summary>
+    protected override PhoneBooking.Storage.StorageProvider Provider => PhoneBooking.Storage.StorageProvider.Sqlite;
+
     [Fact]
     public async Task Live_And_Ready_200()
     {
@@ -53,12 +56,15 @@ public sealed class HealthAndOpenApiTests : ApiTest
 
 public sealed class OverloadTests : ApiTest
 {
+    /// <summary>SQLite's writer slot; PostgreSQL's exhausted pool is tested in Storage/Postgres.</summary>
+    protected override PhoneBooking.Storage.StorageProvider Provider => PhoneBooking.Storage.StorageProvider.Sqlite;
+
     protected override void Configure(Dictionary<string, string?> settings) => settings["Storage:WriterWaitSeconds"] = "1";
 
     [Fact]
     public async Task Submit_WriterBusyTooLong_503WithRetryAfterAndNothingStored()
     {
-        var database = Api.Services.GetRequiredService<PhoneBooking.SchedulingApi.Storage.Sqlite.SqliteDatabase>();
+        var database = Api.Services.GetRequiredService<PhoneBooking.Storage.Sqlite.SqliteDatabase>();
         var key = ApiCalls.NewKey();
         using (await database.EnterWriterAsync(CancellationToken.None))
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.SchedulingApi.Tests.Security;
@@ -110,12 +109,5 @@ public sealed class AuthenticationAttackTests : ApiTest
     private static System.Net.Http.Json.JsonContent JsonBody(object body) =>
         System.Net.Http.Json.JsonContent.Create(body, body.GetType(), options: ApiCalls.Json);
 
-    private async Task<long> CountRowsAsync(string table)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Api.DataDirectory, "scheduling.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountRowsAsync(string table) => Api.ScalarRawAsync<long>($"SELECT count(*) FROM {table}");
 }

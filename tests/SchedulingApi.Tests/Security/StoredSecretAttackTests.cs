@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.SchedulingApi.Security;
 
@@ -46,13 +45,11 @@ public sealed class StoredSecretAttackTests : ApiTest
         var body = ApiCalls.BookingRequest();
         var first = await Client.SubmitAsync(body, key);
 
-        await using var rotated = await TestApi.StartAsync(
-            settings =>
-            {
-                settings["Security:PreviousHmacKey"] = TestSettings.HmacKey;
-                settings["Security:HmacKey"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("another-test-hmac-key-00000000000"));
-            },
-            dataDirectory: Api.DataDirectory);
+        await using var rotated = await Api.StartOnTheSameStorageAsync(settings =>
+        {
+            settings["Security:PreviousHmacKey"] = TestSettings.HmacKey;
+            settings["Security:HmacKey"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("another-test-hmac-key-00000000000"));
+        });
 
         Assert.Equal(first, await rotated.Client.SubmitAsync(body, key));
     }
@@ -62,11 +59,7 @@ public sealed class StoredSecretAttackTests : ApiTest
     {
         await Client.SubmitAsync(ApiCalls.BookingRequest(contactPhone: "+14165550123"));
 
-        await using var connection = new SqliteConnection($"Data Source={System.IO.Path.Combine(Api.DataDirectory, "scheduling.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT person_key FROM request_people";
-        var personKey = (string)(await command.ExecuteScalarAsync())!;
+        var personKey = await Api.ScalarRawAsync<string>("SELECT person_key FROM request_people");
 
         var guesses = Enumerable.Range(0, 366).Select(d => new DateOnly(1950, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(guesses, date => Sha256("", Encoding.UTF8.GetBytes($"{date}\n+14165550123\nADA LOVELACE\n1234567890AB")) == personKey);
@@ -86,12 +79,6 @@ public sealed class StoredSecretAttackTests : ApiTest
     private static string Sha256(string prefix, byte[] body) =>
         Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(prefix), .. body]));
 
-    private async Task<string> StoredFingerprintAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={System.IO.Path.Combine(Api.DataDirectory, "scheduling.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT fingerprint FROM idempotency_keys WHERE scope LIKE '%/v1/group-visits'";
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<string> StoredFingerprintAsync() =>
+        Api.ScalarRawAsync<string>("SELECT fingerprint FROM idempotency_keys WHERE scope LIKE '%/v1/group-visits'");
 }

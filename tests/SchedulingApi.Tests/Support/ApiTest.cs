@@ -1,3 +1,5 @@
+using PhoneBooking.Storage;
+
 namespace PhoneBooking.SchedulingApi.Tests.Support;
 
 /// <summary>Base class: a fresh API on its own database for every test.</summary>
@@ -9,7 +11,13 @@ public abstract class ApiTest : IAsyncLifetime
 
     protected HttpClient Client => Api.Client;
 
-    public async Task InitializeAsync() => _api = await TestApi.StartAsync(Configure);
+    /// <summary>
+    /// SQLite unless the run asks otherwise: <c>PHONEBOOKING_TEST_STORAGE=Postgres dotnet test tests/SchedulingApi.Tests</c>
+    /// runs every API test on PostgreSQL (CI runs both).
+    /// </summary>
+    protected virtual StorageProvider Provider => TestStorage.Provider;
+
+    public async Task InitializeAsync() => _api = await TestApi.StartAsync(Configure, Provider);
 
     public async Task DisposeAsync()
     {

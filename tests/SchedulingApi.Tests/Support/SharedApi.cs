@@ -12,7 +12,7 @@ public sealed class SharedApi : IAsyncLifetime
 
     public HttpClient Client => Api.Client;
 
-    public async Task InitializeAsync() => _api = await TestApi.StartAsync();
+    public async Task InitializeAsync() => _api = await TestApi.StartAsync(provider: TestStorage.Provider);
 
     public async Task DisposeAsync()
     {

@@ -6,13 +6,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PhoneBooking.SchedulingApi.Matching;
+using PhoneBooking.Storage;
 using PhoneBooking.Testing;
+using PhoneBooking.Testing.Postgres;
 
 namespace PhoneBooking.SchedulingApi.Tests.Support;
 
 /// <summary>
-/// The real API in-process on a real SQLite file in a temp folder, with a manual clock and an
-/// in-memory log sink. Restart keeps the folder; a second instance shares it (two processes, one file).
+/// The real API in-process on a real SQLite file in a temp folder — or, with <see cref="StorageProvider.Postgres"/>,
+/// a fresh database on the test assembly's PostgreSQL cluster — with a manual clock and an in-memory log
+/// sink. Restart keeps the data; a second instance shares it (two processes, one database).
 /// <see cref="Client"/> speaks as the bench client (every scope, no rate limits), so tests of the
 /// contract are not tests of the limits; <see cref="ClientWithKey"/> speaks as anyone else.
 /// </summary>
@@ -25,14 +28,20 @@ public sealed class TestApi : IAsyncDisposable
     private readonly string _environment;
     private readonly bool _ownsDataDirectory;
 
-    private TestApi(Dictionary<string, string?> settings, string dataDirectory, string environment, bool ownsDataDirectory)
+    private TestApi(Dictionary<string, string?> settings, string dataDirectory, PostgresServer? postgres, string environment, bool ownsDataDirectory)
     {
         _ownsDataDirectory = ownsDataDirectory;
         _settings = settings;
         _environment = environment;
         DataDirectory = dataDirectory;
+        Postgres = postgres;
         _instance = new Instance(_settings, Clock, Logs, environment);
     }
+
+    /// <summary>The cluster of a PostgreSQL-backed API (null on SQLite); its database is <see cref="PostgresConnectionString"/>.</summary>
+    public PostgresServer? Postgres { get; }
+
+    public string? PostgresConnectionString => _settings.GetValueOrDefault("ConnectionStrings:Postgres");
 
     public ManualTimeProvider Clock { get; } = new(TestSettings.Start);
 
@@ -50,18 +59,43 @@ public sealed class TestApi : IAsyncDisposable
     public Matcher Matcher => Services.GetRequiredService<Matcher>();
 
     /// <param name="dataDirectory">Where the files go (default: a new temp folder, deleted at the end; a given one is left).</param>
-    public static Task<TestApi> StartAsync(Action<Dictionary<string, string?>>? configure = null, string environment = "Production", string? dataDirectory = null)
+    public static async Task<TestApi> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null,
+        StorageProvider provider = StorageProvider.Sqlite,
+        string environment = "Production",
+        string? dataDirectory = null)
     {
         var owned = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "scheduling-api-tests", Guid.NewGuid().ToString("N"));
         var settings = TestSettings.Default(dataDirectory);
+        PostgresServer? postgres = null;
+        if (provider == StorageProvider.Postgres)
+        {
+            postgres = await PostgresServer.SharedAsync();
+            settings["Storage:Provider"] = "Postgres";
+            settings["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync("api");
+        }
+
         configure?.Invoke(settings);
-        var api = new TestApi(settings, dataDirectory, environment, owned);
+        var api = new TestApi(settings, dataDirectory, postgres, environment, owned);
         _ = api.Client; // start the host now: migrations and seed
-        return Task.FromResult(api);
+        return api;
     }
 
     public Task<MatcherPassResult> MatchAsync() => Matcher.RunOnceAsync();
+
+    /// <summary>
+    /// Another API, configured as this one plus <paramref name="configure"/>, on this one's files or database
+    /// (a redeploy with new settings); this one still owns, and removes, the data.
+    /// </summary>
+    public Task<TestApi> StartOnTheSameStorageAsync(Action<Dictionary<string, string?>> configure)
+    {
+        var settings = new Dictionary<string, string?>(_settings);
+        configure(settings);
+        var api = new TestApi(settings, DataDirectory, postgres: null, _environment, ownsDataDirectory: false);
+        _ = api.Client;
+        return Task.FromResult(api);
+    }
 
     /// <summary>Stops the API and starts a new one on the same files (same clock).</summary>
     public async Task RestartAsync()
@@ -88,6 +122,11 @@ public sealed class TestApi : IAsyncDisposable
 
         await _instance.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Postgres is not null && PostgresConnectionString is { } database && Postgres == await PostgresServer.SharedAsync())
+        {
+            await Postgres.DropDatabaseAsync(database);
+        }
+
         if (!_ownsDataDirectory)
         {
             return;
@@ -111,7 +150,12 @@ public sealed class TestApi : IAsyncDisposable
             Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
             {
                 builder.UseEnvironment(environment);
-                builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+                // UseSetting, not ConfigureAppConfiguration: the storage provider is read while services are registered.
+                foreach (var (key, value) in settings)
+                {
+                    builder.UseSetting(key, value);
+                }
+
                 builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
                 builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
             });

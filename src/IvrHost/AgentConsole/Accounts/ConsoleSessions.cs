@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 
@@ -9,19 +9,8 @@ namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 /// still open, so signing out (or a supervisor signing an agent out everywhere) ends it on every
 /// instance at once — a copied cookie is worth nothing afterwards. Ids are 128 random bits.
 /// </summary>
-public sealed class ConsoleSessions(SqliteSessionDatabase database, TimeProvider clock)
+public sealed class ConsoleSessions(SqliteDatabase database, TimeProvider clock)
 {
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS agent_sessions (
-            id         TEXT    NOT NULL PRIMARY KEY,
-            account    TEXT    NOT NULL,
-            started_at INTEGER NOT NULL,
-            ended_at   INTEGER NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_agent_sessions_account ON agent_sessions (account) WHERE ended_at IS NULL;
-        """;
-
     public async Task<string> StartAsync(string account, CancellationToken cancellationToken)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

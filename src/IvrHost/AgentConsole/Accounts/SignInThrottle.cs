@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 
@@ -21,21 +21,10 @@ public sealed record WaitingAccount(string Account, DateTimeOffset Until);
 /// in the line's SQLite file (every instance, every restart). Names no account has are counted only in
 /// this process's memory, under a hash: what someone typed into the name field is never written down.
 /// </summary>
-public sealed class SignInThrottle(SqliteSessionDatabase database, TimeProvider clock, IOptionsMonitor<AgentConsoleOptions> options)
+public sealed class SignInThrottle(SqliteDatabase database, TimeProvider clock, IOptionsMonitor<AgentConsoleOptions> options)
 {
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS agent_sign_in_failures (
-            account         TEXT    NOT NULL PRIMARY KEY,
-            failures        INTEGER NOT NULL,
-            last_failure_at INTEGER NOT NULL,
-            locked_until    INTEGER NULL,
-            last_account    TEXT    NULL
-        );
-        """;
-
-    /// <summary>For an address, the account it last tried (so unlocking an agent frees the agent's own desk too). Added after the table first shipped.</summary>
-    internal const string LastAccountColumn = "last_account";
+    /// <summary>For an address, the account it last tried (so unlocking an agent frees the agent's own desk too).</summary>
+    private const string LastAccountColumn = "last_account";
 
     private const string SourcePrefix = "source:";
     private const string AccountPrefix = "account:";

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Audit;
 
@@ -13,7 +13,7 @@ namespace PhoneBooking.IvrHost.AgentConsole.Audit;
 /// and every refused action. Ids and words only: no birth date, number or health card ever lands here.
 /// </summary>
 public sealed partial class AuditTrail(
-    SqliteSessionDatabase database,
+    SqliteDatabase database,
     TimeProvider clock,
     AgentConsoleMetrics metrics,
     IHttpContextAccessor http,
@@ -26,24 +26,6 @@ public sealed partial class AuditTrail(
     public const string LineItself = "(line)";
 
     private const int MaxViewsRemembered = 10_000;
-
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS agent_audit (
-            id        INTEGER PRIMARY KEY AUTOINCREMENT,
-            at        INTEGER NOT NULL,
-            agent     TEXT    NOT NULL,
-            action    TEXT    NOT NULL,
-            call_sid  TEXT    NULL,
-            outcome   TEXT    NOT NULL,
-            reference TEXT    NULL,
-            source    TEXT    NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_agent_audit_at ON agent_audit (at);
-        """;
-
-    /// <summary>Added after the table first shipped (the schema adds it to older files).</summary>
-    internal const string SourceColumn = "source";
 
     private readonly ConcurrentDictionary<(string Agent, string Page, string? CallSid), DateTimeOffset> _viewed = new();
 

@@ -1,32 +1,14 @@
 using System.Text.Json;
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Sqlite;
 using PhoneBooking.SchedulingClient.Contracts;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Bookings;
 
 /// <summary>Agents' bookings in the line's SQLite file, one row per handoff.</summary>
-public sealed class AgentBookingStore(SqliteSessionDatabase database, TimeProvider clock)
+public sealed class AgentBookingStore(SqliteDatabase database, TimeProvider clock)
 {
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS agent_bookings (
-            handoff_id        TEXT    NOT NULL PRIMARY KEY,
-            call_sid          TEXT    NOT NULL,
-            agent             TEXT    NOT NULL,
-            state             TEXT    NOT NULL,
-            idempotency_key   TEXT    NOT NULL,
-            request_id        TEXT    NULL,
-            status            TEXT    NULL,
-            health_card       TEXT    NULL,
-            waited_for_backend INTEGER NOT NULL DEFAULT 0,
-            created_at        INTEGER NOT NULL,
-            updated_at        INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_agent_bookings_call ON agent_bookings (call_sid);
-        CREATE INDEX IF NOT EXISTS ix_agent_bookings_updated ON agent_bookings (updated_at);
-        """;
-
     private const string Columns =
         "handoff_id AS HandoffId, call_sid AS CallSid, agent AS Agent, state AS State, idempotency_key AS IdempotencyKey, request_id AS RequestId, " +
         "status AS Status, health_card AS HealthCard, waited_for_backend AS WaitedForBackend, created_at AS CreatedAt, updated_at AS UpdatedAt";
@@ -45,7 +27,7 @@ public sealed class AgentBookingStore(SqliteSessionDatabase database, TimeProvid
                     booking.HandoffId,
                     booking.CallSid,
                     booking.Agent,
-                    State = booking.State.ToString(),
+                    State = DbValues.Word(booking.State),
                     key = idempotencyKey,
                     booking.RequestId,
                     Status = Serialize(booking.Status),
@@ -61,7 +43,7 @@ public sealed class AgentBookingStore(SqliteSessionDatabase database, TimeProvid
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE agent_bookings SET state = 'Submitted', request_id = @requestId, status = COALESCE(@status, status), updated_at = @now
+                UPDATE agent_bookings SET state = 'submitted', request_id = @requestId, status = COALESCE(@status, status), updated_at = @now
                 WHERE handoff_id = @handoffId
                 """,
                 new { handoffId, requestId, status = Serialize(status), now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
@@ -72,7 +54,7 @@ public sealed class AgentBookingStore(SqliteSessionDatabase database, TimeProvid
     public Task MarkRejectedAsync(string handoffId, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE agent_bookings SET state = 'Rejected', updated_at = @now WHERE handoff_id = @handoffId AND state = 'Pending'",
+                "UPDATE agent_bookings SET state = 'rejected', updated_at = @now WHERE handoff_id = @handoffId AND state = 'pending'",
                 new { handoffId, now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
                 cancellationToken: cancellationToken)),
             cancellationToken);
@@ -81,7 +63,7 @@ public sealed class AgentBookingStore(SqliteSessionDatabase database, TimeProvid
     public Task DeleteRejectedAsync(string handoffId, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM agent_bookings WHERE handoff_id = @handoffId AND state = 'Rejected'", new { handoffId }, cancellationToken: cancellationToken)),
+                "DELETE FROM agent_bookings WHERE handoff_id = @handoffId AND state = 'rejected'", new { handoffId }, cancellationToken: cancellationToken)),
             cancellationToken);
 
     public async Task<(AgentBooking Booking, string IdempotencyKey)?> GetAsync(string handoffId, CancellationToken cancellationToken)
@@ -97,7 +79,7 @@ public sealed class AgentBookingStore(SqliteSessionDatabase database, TimeProvid
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM agent_bookings WHERE state = 'Pending' OR updated_at >= @since ORDER BY created_at",
+            $"SELECT {Columns} FROM agent_bookings WHERE state = 'pending' OR updated_at >= @since ORDER BY created_at",
             new { since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => (r.ToBooking(), r.IdempotencyKey))];
     }
@@ -110,7 +92,7 @@ public sealed class AgentBookingStore(SqliteSessionDatabase database, TimeProvid
         string? Status, string? HealthCard, long WaitedForBackend, long CreatedAt, long UpdatedAt)
     {
         public AgentBooking ToBooking() => new(
-            HandoffId, CallSid, Agent, Enum.Parse<AgentBookingState>(State), RequestId,
+            HandoffId, CallSid, Agent, DbValues.Enum<AgentBookingState>(State), RequestId,
             Status is null ? null : JsonSerializer.Deserialize<BookingRequestStatus>(Status, SchedulingJson.Options),
             HealthCard, WaitedForBackend != 0,
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt));

@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Calls;
 
@@ -10,17 +10,8 @@ public sealed record StaleClaim(string CallSid, string Agent);
 /// When each claimed caller was last worked on (claimed, opened, put through, booked for), so a claim
 /// an agent walked away from goes back to the queue instead of holding the caller for ever.
 /// </summary>
-public sealed class ClaimActivity(SqliteSessionDatabase database, TimeProvider clock)
+public sealed class ClaimActivity(SqliteDatabase database, TimeProvider clock)
 {
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS agent_claims (
-            call_sid   TEXT    NOT NULL PRIMARY KEY,
-            agent      TEXT    NOT NULL,
-            touched_at INTEGER NOT NULL
-        );
-        """;
-
     public Task TouchAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
             connection => connection.ExecuteAsync(new CommandDefinition(
@@ -38,7 +29,7 @@ public sealed class ClaimActivity(SqliteSessionDatabase database, TimeProvider c
         return [.. await connection.QueryAsync<StaleClaim>(new CommandDefinition(
             """
             SELECT h.call_sid AS CallSid, h.claimed_by AS Agent FROM handoffs h LEFT JOIN agent_claims c ON c.call_sid = h.call_sid
-            WHERE h.status = 'Claimed' AND coalesce(c.touched_at, 0) < @before
+            WHERE h.status = 'claimed' AND coalesce(c.touched_at, 0) < @before
             """,
             new { before = before.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken))];
     }

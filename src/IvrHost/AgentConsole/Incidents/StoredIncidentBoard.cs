@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Audit;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Incidents;
@@ -17,7 +17,7 @@ public sealed record IncidentNotice(string? Message, string SetBy, DateTimeOffse
 /// supervisor has ever set or cleared it, <c>Line:IncidentMessage</c> from configuration applies.
 /// </summary>
 public sealed partial class StoredIncidentBoard(
-    SqliteSessionDatabase database,
+    SqliteDatabase database,
     ConfiguredIncidentBoard configured,
     AuditTrail audit,
     TimeProvider clock,
@@ -25,16 +25,6 @@ public sealed partial class StoredIncidentBoard(
     ILogger<StoredIncidentBoard> logger) : IIncidentBoard
 {
     public const int MaxLength = 300;
-
-    internal const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS incident_notice (
-            id      INTEGER PRIMARY KEY CHECK (id = 1),
-            message TEXT    NULL,
-            set_by  TEXT    NOT NULL,
-            set_at  INTEGER NOT NULL
-        );
-        """;
 
     private Cached? _cached;
 

@@ -1,49 +1,22 @@
-using Dapper;
-using PhoneBooking.IvrHost.AgentConsole.Accounts;
-using PhoneBooking.IvrHost.AgentConsole.Audit;
-using PhoneBooking.IvrHost.AgentConsole.Bookings;
-using PhoneBooking.IvrHost.AgentConsole.Calls;
 using PhoneBooking.IvrHost.AgentConsole.Incidents;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Migrations;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Storage;
 
 /// <summary>
-/// Creates the console's tables in the line's SQLite file (next to the handoffs it works on) while
-/// the host starts, and reads the incident message once so the first call does not.
+/// The console's tables (audit, sign-in failures, incident notice, agents' bookings, server-side
+/// sessions, claim activity), in the line's
+/// database next to the handoffs they work on: <c>AgentConsole/Storage/Migrations</c>. At start (the
+/// tables exist by then) the incident message is read once, so the first call does not.
 /// </summary>
-internal sealed class AgentConsoleSchema(SqliteSessionDatabase database, StoredIncidentBoard incidents) : IHostedService
+internal sealed class AgentConsoleSchema(StoredIncidentBoard incidents) : IHostedService
 {
-    public const string Create = AuditTrail.Schema + SignInThrottle.Schema + StoredIncidentBoard.Schema + AgentBookingStore.Schema
-        + ConsoleSessions.Schema + ClaimActivity.Schema;
+    public static readonly FeatureSchema Schema = new("console", typeof(AgentConsoleSchema).Assembly, "AgentConsole/Storage/Migrations");
 
-    /// <summary>Columns added after their table first shipped: a file made by an older line gets them at start.</summary>
-    private static readonly (string Table, string Column, string Type)[] AddedColumns =
-    [
-        ("agent_audit", AuditTrail.SourceColumn, "TEXT NULL"),
-        ("agent_sign_in_failures", SignInThrottle.LastAccountColumn, "TEXT NULL"),
-    ];
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await database.WriteAsync(
-            async connection =>
-            {
-                await connection.ExecuteAsync(new CommandDefinition(Create, cancellationToken: cancellationToken));
-                foreach (var (table, column, type) in AddedColumns)
-                {
-                    var has = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                        "SELECT count(*) FROM pragma_table_info(@table) WHERE name = @column", new { table, column }, cancellationToken: cancellationToken));
-                    if (has == 0)
-                    {
-                        await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE {table} ADD COLUMN {column} {type}", cancellationToken: cancellationToken));
-                    }
-                }
-
-                return 0;
-            },
-            cancellationToken);
         _ = incidents.Current;
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -7,7 +7,7 @@ namespace PhoneBooking.IvrHost.Callbacks.Storage;
 internal sealed partial class SqliteCallbackQueue
 {
     public Task<AttemptUpdate> RecordStatusAsync(AttemptStatus status, IReadOnlyList<TimeSpan> retryDelays, DateTimeOffset now, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await ReadAsync(connection, transaction, status.CallbackId, status.Number, cancellationToken);
             if (current is null)
@@ -54,7 +54,7 @@ internal sealed partial class SqliteCallbackQueue
         }, cancellationToken);
 
     public Task<RouteDecision> RouteAsync(string callbackId, int number, bool decideNow, DateTimeOffset now, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await ReadAsync(connection, transaction, callbackId, number, cancellationToken);
             if (current is null)
@@ -79,7 +79,7 @@ internal sealed partial class SqliteCallbackQueue
         }, cancellationToken);
 
     public Task<bool> MachineDetectedAsync(string callbackId, int number, string answeredBy, DateTimeOffset now, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await ReadAsync(connection, transaction, callbackId, number, cancellationToken);
             if (current is null)

@@ -12,7 +12,7 @@ internal sealed partial class SqliteCallbackQueue
         """;
 
     public Task<Recovery> RecoverAsync(DateTimeOffset now, TimeSpan settle, TimeSpan stale, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
             var parameters = new { Now = Ms(now), SettledBefore = Ms(now - settle), StaleBefore = Ms(now - stale) };
             Task<int> Run(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
@@ -32,7 +32,7 @@ internal sealed partial class SqliteCallbackQueue
             var lost = await Run(
                 $"""
                 UPDATE callback_attempts SET state = 'lost', updated_at = @Now
-                WHERE state IN {SqliteCallbackSchema.Live} AND updated_at < @StaleBefore AND EXISTS (
+                WHERE state IN {CallbackStates.Live} AND updated_at < @StaleBefore AND EXISTS (
                     SELECT 1 FROM callbacks c WHERE c.id = callback_attempts.callback_id AND c.state = 'calling' AND c.attempts = callback_attempts.number)
                 """);
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
 
@@ -9,7 +10,7 @@ namespace PhoneBooking.IvrHost.Callbacks.Storage;
 /// conditional UPDATEs or IMMEDIATE transactions: SQLite has one writer at a time, so of two hosts
 /// (or two workers) racing for one callback exactly one sees its UPDATE change a row.
 /// </summary>
-internal sealed partial class SqliteCallbackQueue(SqliteSessionDatabase database) : ICallbackQueue
+internal sealed partial class SqliteCallbackQueue(SqliteDatabase database) : ICallbackQueue
 {
     public async Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken)
     {
@@ -19,8 +20,8 @@ internal sealed partial class SqliteCallbackQueue(SqliteSessionDatabase database
             SELECT c.id AS Id, c.kind AS Kind, c.phone AS Phone, c.locale AS Locale, c.attempts AS Attempts
             FROM callbacks c LEFT JOIN callback_offers o ON o.request_id = c.request_id
             WHERE c.state = 'open' AND c.next_attempt_at <= @Now
-              AND (c.kind <> 'Offer' OR o.status = 'made')
-              AND (@IncludeAgent OR c.kind <> 'Agent')
+              AND (c.kind <> 'offer' OR o.status = 'made')
+              AND (@IncludeAgent OR c.kind <> 'agent')
             ORDER BY c.next_attempt_at, c.created_at
             LIMIT @Limit
             """,
@@ -49,8 +50,8 @@ internal sealed partial class SqliteCallbackQueue(SqliteSessionDatabase database
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"""
             SELECT COUNT(*) FROM callbacks c
-            WHERE c.kind = 'Agent' AND (c.state IN ('claimed', 'calling') OR (c.state = 'answered' AND EXISTS (
-                SELECT 1 FROM callback_attempts a WHERE a.callback_id = c.id AND a.number = c.attempts AND a.state IN {SqliteCallbackSchema.Live})))
+            WHERE c.kind = 'agent' AND (c.state IN ('claimed', 'calling') OR (c.state = 'answered' AND EXISTS (
+                SELECT 1 FROM callback_attempts a WHERE a.callback_id = c.id AND a.number = c.attempts AND a.state IN {CallbackStates.Live})))
             """,
             cancellationToken: cancellationToken));
     }
@@ -94,7 +95,7 @@ internal sealed partial class SqliteCallbackQueue(SqliteSessionDatabase database
             cancellationToken);
 
     public Task<ClaimedAttempt?> TryClaimAsync(DueCallback callback, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
             var number = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
                 """
@@ -183,7 +184,7 @@ internal sealed partial class SqliteCallbackQueue(SqliteSessionDatabase database
             """
             UPDATE callbacks SET state = 'closed', updated_at = @Now,
                 outcome = 'request ' || (SELECT o.status FROM callback_offers o WHERE o.request_id = callbacks.request_id)
-            WHERE kind = 'Offer' AND state = 'open' AND EXISTS (
+            WHERE kind = 'offer' AND state = 'open' AND EXISTS (
                 SELECT 1 FROM callback_offers o WHERE o.request_id = callbacks.request_id AND o.status IN ('booked', 'closed'))
             """,
             new { Now = Ms(now) },
@@ -194,20 +195,8 @@ internal sealed partial class SqliteCallbackQueue(SqliteSessionDatabase database
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
 
-    /// <summary>BEGIN IMMEDIATE: the write lock is taken up front, so a read-then-write cannot interleave with another host's.</summary>
-    private Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async connection =>
-            {
-                await using var transaction = connection.BeginTransaction(deferred: false);
-                var result = await work(connection, transaction);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
-            },
-            cancellationToken);
-
     private sealed record DueRow(string Id, string Kind, string Phone, string Locale, long Attempts)
     {
-        public DueCallback ToDue() => new(Id, Enum.Parse<CallbackKind>(Kind), Phone, Locale, (int)Attempts);
+        public DueCallback ToDue() => new(Id, DbValues.Enum<CallbackKind>(Kind), Phone, Locale, (int)Attempts);
     }
 }

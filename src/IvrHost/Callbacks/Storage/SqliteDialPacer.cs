@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
 
@@ -9,7 +9,7 @@ namespace PhoneBooking.IvrHost.Callbacks.Storage;
 /// free one interval after the taking. So no second window ever holds more than the limit, even with
 /// several hosts; a late taking is not made up (the rate achieved falls short by the lateness, see the bench).
 /// </summary>
-internal sealed class SqliteDialPacer(SqliteSessionDatabase database) : IDialPacer
+internal sealed class SqliteDialPacer(SqliteDatabase database) : IDialPacer
 {
     public Task<DialSlot> TryTakeAsync(DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken) =>
         database.WriteAsync(

@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 using PhoneBooking.SchedulingClient.Contracts;
 
 namespace PhoneBooking.IvrHost.Callbacks.Storage;
@@ -9,7 +9,7 @@ namespace PhoneBooking.IvrHost.Callbacks.Storage;
 /// every phone request, not only those with a callback yet: a deferred request's offer can be made
 /// before its callback row is written, and the callback still finds it.
 /// </summary>
-internal sealed class SqliteOfferFeedStore(SqliteSessionDatabase database) : IOfferFeedStore
+internal sealed class SqliteOfferFeedStore(SqliteDatabase database) : IOfferFeedStore
 {
     private const string FeedName = "scheduling-events";
 
@@ -21,10 +21,9 @@ internal sealed class SqliteOfferFeedStore(SqliteSessionDatabase database) : IOf
     }
 
     public Task ApplyAsync(IReadOnlyList<SchedulingEvent> events, long nextCursor, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async connection =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                await using var transaction = connection.BeginTransaction(deferred: false);
                 foreach (var (e, status) in events.Select(e => (e, StatusOf(e))).Where(x => x.Item2 is not null))
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
@@ -46,7 +45,6 @@ internal sealed class SqliteOfferFeedStore(SqliteSessionDatabase database) : IOf
                     new { Name = FeedName, Cursor = nextCursor },
                     transaction,
                     cancellationToken: cancellationToken));
-                await transaction.CommitAsync(cancellationToken);
                 return 0;
             },
             cancellationToken);
@@ -55,7 +53,7 @@ internal sealed class SqliteOfferFeedStore(SqliteSessionDatabase database) : IOf
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM callbacks WHERE kind = 'Offer' AND state IN ('open', 'claimed', 'calling'))",
+            "SELECT EXISTS (SELECT 1 FROM callbacks WHERE kind = 'offer' AND state IN ('open', 'claimed', 'calling'))",
             cancellationToken: cancellationToken));
     }
 

@@ -1,4 +1,6 @@
 using Dapper;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.IvrHost.Sessions.Sqlite;
 
@@ -6,23 +8,13 @@ namespace PhoneBooking.IvrHost.Sessions.Sqlite;
 /// <see cref="ICallSessionStore"/> on a SQLite file in WAL mode. Times are stored as Unix
 /// milliseconds (UTC) from the injected clock, so comparisons are exact and the purge is testable.
 /// </summary>
-internal sealed class SqliteCallSessionStore(SqliteSessionDatabase database, TimeProvider clock) : ICallSessionStore
+internal sealed class SqliteCallSessionStore(SqliteDatabase database, TimeProvider clock) : ICallSessionStore
 {
     private const string Columns =
         "call_sid AS CallSid, payload AS Payload, version AS Version, caller_key AS CallerKey, status AS Status, " +
         "resumable AS Resumable, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    private const string Active = "active";
-    private const string Completed = "completed";
-
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SqliteSessionSchema.Create, cancellationToken: cancellationToken));
-
-        // The callback promises live in the same file, so one write-ahead log covers a call's state.
-        await connection.ExecuteAsync(new CommandDefinition(Callbacks.SqliteCallbackRequests.Schema + Deferred.SqliteDeferredRequestStore.Schema + Handoffs.SqliteHandoffDesk.Schema, cancellationToken: cancellationToken));
-    }
+    private static readonly string Completed = DbValues.Word(CallSessionStatus.Completed);
 
     public async Task<CallSessionRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default)
     {
@@ -76,11 +68,11 @@ internal sealed class SqliteCallSessionStore(SqliteSessionDatabase database, Tim
     {
         var now = Now();
         return database.WriteAsync(async connection => await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            UPDATE call_sessions SET status = '{Completed}', version = version + 1, updated_at = @now
-            WHERE call_sid = @callSid AND status <> '{Completed}'
+            """
+            UPDATE call_sessions SET status = @Completed, version = version + 1, updated_at = @now
+            WHERE call_sid = @callSid AND status <> @Completed
             """,
-            new { callSid, now }, cancellationToken: cancellationToken)) == 1, cancellationToken);
+            new { callSid, now, Completed }, cancellationToken: cancellationToken)) == 1, cancellationToken);
     }
 
     public Task<int> PurgeAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) =>
@@ -106,7 +98,7 @@ internal sealed class SqliteCallSessionStore(SqliteSessionDatabase database, Tim
         var parameters = new DynamicParameters();
         parameters.Add("CallSid", session.CallSid);
         parameters.Add("CallerKey", session.CallerKey);
-        parameters.Add("Status", session.Status == CallSessionStatus.Completed ? Completed : Active);
+        parameters.Add("Status", DbValues.Word(session.Status));
         parameters.Add("Resumable", session.Resumable);
         parameters.Add("Payload", session.Payload);
         parameters.Add("now", now);
@@ -123,7 +115,7 @@ internal sealed class SqliteCallSessionStore(SqliteSessionDatabase database, Tim
 
         public string? CallerKey { get; set; }
 
-        public string Status { get; set; } = Active;
+        public string Status { get; set; } = "";
 
         public long Resumable { get; set; }
 
@@ -135,7 +127,7 @@ internal sealed class SqliteCallSessionStore(SqliteSessionDatabase database, Tim
         {
             Version = Version,
             CallerKey = CallerKey,
-            Status = Status == Completed ? CallSessionStatus.Completed : CallSessionStatus.Active,
+            Status = DbValues.Enum<CallSessionStatus>(Status),
             Resumable = Resumable != 0,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
             UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt),

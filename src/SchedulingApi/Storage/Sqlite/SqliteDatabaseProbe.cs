@@ -1,4 +1,5 @@
 using Dapper;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 

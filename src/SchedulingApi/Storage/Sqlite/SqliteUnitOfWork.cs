@@ -1,17 +1,20 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PhoneBooking.Storage.Sqlite;
 
 namespace PhoneBooking.SchedulingApi.Storage.Sqlite;
 
-/// <summary>One connection per scope; at most one write transaction open at a time. Stores run their SQL through it.</summary>
-internal sealed class SqliteUnitOfWork(SqliteDatabase database) : IUnitOfWork, IAsyncDisposable
+/// <summary>One connection per scope; at most one write transaction open at a time, holding this process's writer slot.</summary>
+internal sealed class SqliteUnitOfWork(SqliteDatabase database) : IStoreSession, IAsyncDisposable
 {
+    private readonly CommitHooks _hooks = new();
     private SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
     private IDisposable? _writer;
-    private List<Action>? _afterCommit;
 
     public bool InTransaction => _transaction is not null;
+
+    public string SkipLocked => "";
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
@@ -36,11 +39,10 @@ internal sealed class SqliteUnitOfWork(SqliteDatabase database) : IUnitOfWork, I
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No write transaction is open.");
+        await _hooks.RunBeforeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await EndTransactionAsync();
-        var actions = _afterCommit;
-        _afterCommit = null;
-        actions?.ForEach(action => action());
+        _hooks.RunAfter();
     }
 
     public async Task RollbackAsync()
@@ -51,7 +53,7 @@ internal sealed class SqliteUnitOfWork(SqliteDatabase database) : IUnitOfWork, I
             await EndTransactionAsync();
         }
 
-        _afterCommit = null;
+        _hooks.Clear();
     }
 
     public void AfterCommit(Action action)
@@ -62,8 +64,17 @@ internal sealed class SqliteUnitOfWork(SqliteDatabase database) : IUnitOfWork, I
             return;
         }
 
-        (_afterCommit ??= []).Add(action);
+        _hooks.After(action);
     }
+
+    public List<T> CommitBuffer<T>(string key, Func<IReadOnlyList<T>, CancellationToken, Task> flush) =>
+        _transaction is null
+            ? throw new InvalidOperationException($"The buffer '{key}' needs an open transaction.")
+            : _hooks.Buffer(key, flush);
+
+    /// <summary>The write transaction holds the whole file: nothing more to take.</summary>
+    public Task LockAsync(string name, CancellationToken cancellationToken) =>
+        _transaction is null ? throw new InvalidOperationException($"The lock '{name}' needs an open transaction.") : Task.CompletedTask;
 
     public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         await (await ConnectionAsync(cancellationToken)).QueryAsync<T>(Command(sql, parameters, cancellationToken));

@@ -1,0 +1,80 @@
+using PhoneBooking.SchedulingApi.Offers;
+using PhoneBooking.Storage;
+
+namespace PhoneBooking.SchedulingApi.Storage.Stores;
+
+internal sealed class OfferStore(IStoreSession db) : IOfferStore
+{
+    private const string Columns = "id, request_id, window_id, status, offered_ms, hold_started_ms, expires_ms, decided_ms";
+
+    public Task InsertAsync(Offer offer, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            INSERT INTO offers (id, request_id, window_id, status, offered_ms, hold_started_ms, expires_ms)
+            VALUES (@Id, @RequestId, @WindowId, @Status, @OfferedMs, @HoldStartedMs, @ExpiresMs)
+            """,
+            new
+            {
+                offer.Id,
+                offer.RequestId,
+                offer.WindowId,
+                Status = DbValues.Word(offer.Status),
+                OfferedMs = DbValues.Ms(offer.OfferedAt),
+                HoldStartedMs = DbValues.Ms(offer.HoldStartedAt),
+                ExpiresMs = DbValues.Ms(offer.ExpiresAt),
+            },
+            cancellationToken);
+
+    public async Task<Offer?> GetAsync(string id, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM offers WHERE id = @id", new { id }, cancellationToken))?.ToOffer();
+
+    public async Task<bool> TryDecideAsync(string id, OfferStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(
+            "UPDATE offers SET status = @status, decided_ms = @now WHERE id = @id AND status = 'pending'",
+            new { id, status = DbValues.Word(status), now = DbValues.Ms(now) },
+            cancellationToken) == 1;
+
+    public async Task<bool> TryStartHoldAsync(string id, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(
+            "UPDATE offers SET hold_started_ms = @now, expires_ms = @expires WHERE id = @id AND status = 'pending' AND hold_started_ms IS NULL",
+            new { id, now = DbValues.Ms(now), expires = DbValues.Ms(expiresAt) },
+            cancellationToken) == 1;
+
+    public async Task<IReadOnlyList<Offer>> ListOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.QueryAsync<Row>(
+            $"SELECT {Columns} FROM offers WHERE status = 'pending' AND expires_ms <= @now ORDER BY expires_ms LIMIT @limit{db.SkipLocked}",
+            new { now = DbValues.Ms(now), limit },
+            cancellationToken);
+        return [.. rows.Select(r => r.ToOffer())];
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+
+        public string RequestId { get; init; } = "";
+
+        public long WindowId { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public long OfferedMs { get; init; }
+
+        public long? HoldStartedMs { get; init; }
+
+        public long ExpiresMs { get; init; }
+
+        public long? DecidedMs { get; init; }
+
+        public Offer ToOffer() => new(
+            Id,
+            RequestId,
+            WindowId,
+            DbValues.Enum<OfferStatus>(Status),
+            DbValues.Instant(OfferedMs),
+            DbValues.Instant(HoldStartedMs),
+            DbValues.Instant(ExpiresMs),
+            DbValues.Instant(DecidedMs));
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE broken_things (id INTEGER PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREAT TABLE oops (id INTEGER);
