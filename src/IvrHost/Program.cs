@@ -1,7 +1,9 @@
 using PhoneBooking.IvrHost.AgentConsole;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.Deferred;
 using PhoneBooking.IvrHost.EmbeddedApi;
+using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Health;
 using PhoneBooking.IvrHost.Observability;
 using PhoneBooking.IvrHost.Outbound;
@@ -20,6 +22,7 @@ if (PasswordHashCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Every feature registers itself, in any order.
 builder.AddServiceDefaults();
 builder.Services.AddIvrMetrics();
 builder.AddEmbeddedSchedulingApi();
@@ -31,6 +34,8 @@ builder.Services.AddPrompts(builder.Configuration);
 builder.Services.AddLineHealthChecks();
 builder.Services.AddOutboundPolicy(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
+builder.Services.AddDeferredRequests(builder.Configuration);
+builder.Services.AddHandoffs();
 builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
 
@@ -44,6 +49,8 @@ app.MapDefaultEndpoints();
 app.UsePromptAudio();
 app.UseAgentConsole();
 app.MapVoice();
+app.MapHandoffs();
+app.MapCallbacks();
 
 await app.RunAsync();
 return 0;

@@ -46,7 +46,7 @@ internal static class PromptList
         var notes = new List<string>();
         if (!string.Equals(entry.Locale, locale, StringComparison.OrdinalIgnoreCase))
         {
-            notes.Add($"missing: callers hear {entry.Locale}");
+            notes.Add($"missing: the line will not start (it would say {entry.Locale})");
         }
 
         if (entry.IsLong)

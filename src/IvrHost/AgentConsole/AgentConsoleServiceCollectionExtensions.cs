@@ -29,7 +29,7 @@ public static class AgentConsoleServiceCollectionExtensions
     /// <summary>
     /// The agent console: accounts and cookie sign-in, roles, audit, the board and its live updates,
     /// claiming and connecting calls, booking for callers, and the stored incident message — which
-    /// replaces <see cref="ConfiguredIncidentBoard"/> as <see cref="IIncidentBoard"/>, so call after <c>AddVoice</c>.
+    /// replaces <see cref="ConfiguredIncidentBoard"/> as <see cref="IIncidentBoard"/>, before or after <c>AddVoice</c>.
     /// </summary>
     public static IServiceCollection AddAgentConsole(this IServiceCollection services, IConfiguration configuration)
     {

@@ -9,25 +9,40 @@ public enum CallState
     Resume,
     MainMenu,
 
-    // Booking
+    // Booking: who
     BirthDate,
     ConfirmBirthDate,
+    AfterBirthDate,
+    VerifyCaller,
+    RefuseResume,
+    ResumeStatus,
     CheckEligibility,
     NotEligible,
+    NoDateYet,
     SaveReminder,
+
+    // Booking: when
     SamePreferences,
     PreferenceDay,
     PreferenceDate,
+    ConfirmPreferenceDate,
     PreferenceTime,
     CountPreferences,
     MorePreferences,
+    AfterPreferences,
+
+    // Booking: how to reach them, then the offer
+    WaitChoice,
+    AfterWaitChoice,
     ChoosePhone,
     ConfirmPhone,
     EnterPhone,
+    AfterPhone,
     SubmitRequest,
+    AfterSubmit,
+    AlreadyRequested,
     DeferBooking,
     SaveDeferredRequest,
-    WaitChoice,
     SaveOfferCallback,
     Waiting,
     CheckStatus,
@@ -40,27 +55,32 @@ public enum CallState
 
     // Check or cancel
     ManageCode,
+    AfterManageCode,
     LookupBooking,
     ManageFound,
     ConfirmCancel,
     CancelBooking,
+    ManageDone,
 
     // Retirement homes
     FacilityCode,
-    FacilityPin,
-    VerifyFacility,
+    AfterFacilityCode,
     Residents,
-    StaffQuestion,
     Staff,
     ConfirmCounts,
     GroupDate,
+    ConfirmGroupDate,
     CountGroupDates,
     MoreGroupDates,
+    FacilityPin,
+    VerifyFacility,
+    FacilityRetry,
     SubmitGroupVisit,
     GroupSubmitted,
 
     // Ends
     Agent,
     Goodbye,
+    OfferKept,
     Voicemail,
 }

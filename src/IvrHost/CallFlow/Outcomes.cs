@@ -13,6 +13,9 @@ public sealed record EligibilityChecked(bool Eligible, DateOnly? OpensOn) : Outc
 
 public sealed record RequestSubmitted(string RequestId, int? QueuePosition) : Outcome;
 
+/// <summary>The API keeps one open request (or booking) per person, and this person has one already.</summary>
+public sealed record DuplicateRequest : Outcome;
+
 public enum RequestProgress
 {
     Waiting,
@@ -39,6 +42,15 @@ public sealed record NotFound : Outcome;
 public sealed record BookingCancelled(BookingInfo Booking) : Outcome;
 
 public sealed record AlreadyCancelled : Outcome;
+
+/// <summary>
+/// The returning caller's birth date matched the call they want to continue: what that call had
+/// collected, to carry on with (nothing of it is known to this call before).
+/// </summary>
+public sealed record CallerVerified(CallSession Previous) : Outcome;
+
+/// <summary>The birth date did not match (or the call to continue is gone): nothing of it is revealed.</summary>
+public sealed record CallerNotVerified : Outcome;
 
 public sealed record FacilityVerified(string SpokenName) : Outcome;
 

@@ -5,20 +5,20 @@ using PhoneBooking.Twilio.AspNetCore;
 namespace PhoneBooking.IvrHost.Callbacks;
 
 /// <summary>
-/// Twilio's webhooks for callback calls, inside the <c>/voice</c> group (signature check, safety net,
+/// Twilio's webhooks for callback calls, in the <c>/voice</c> group (signature check, safety net,
 /// body limit). Each URL carries the callback id and attempt number only.
 /// </summary>
 public static partial class CallbackEndpoints
 {
-    public static RouteGroupBuilder MapCallbacks(this RouteGroupBuilder voice)
+    public static IEndpointRouteBuilder MapCallbacks(this IEndpointRouteBuilder app)
     {
-        var outbound = voice.MapGroup("/outbound").WithTags("Callbacks");
-        outbound.MapPost("/", AnsweredAsync);
-        outbound.MapPost("/continue", ContinueAsync);
-        outbound.MapPost("/machine", MachineAsync);
-        outbound.MapPost("/amd", MachineDetectedAsync);
-        outbound.MapPost("/status", StatusAsync);
-        return voice;
+        var outbound = app.MapVoiceGroup().WithTags("Callbacks");
+        outbound.MapPost(VoiceRoutes.Outbound.Pattern, AnsweredAsync);
+        outbound.MapPost(VoiceRoutes.OutboundContinue.Pattern, ContinueAsync);
+        outbound.MapPost(VoiceRoutes.OutboundMachine.Pattern, MachineAsync);
+        outbound.MapPost(VoiceRoutes.OutboundAmd.Pattern, MachineDetectedAsync);
+        outbound.MapPost(VoiceRoutes.OutboundStatus.Pattern, StatusAsync);
+        return app;
     }
 
     private static Task<IResult> AnsweredAsync(HttpRequest request, OutboundCallHandler handler, string? callback, int? attempt, CancellationToken ct) =>

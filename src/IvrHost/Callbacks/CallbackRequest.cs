@@ -32,8 +32,9 @@ public sealed record CallbackRequest(
     public static CallbackRequest ForOffer(CallSession s) =>
         Create(CallbackKind.Offer, s, s.RequestId ?? throw new InvalidOperationException("An offer callback needs a request."), dueOn: null);
 
+    /// <summary>On the day the caller's group opens, or (no date yet) the day the flow set to check again.</summary>
     public static CallbackRequest Reminder(CallSession s) =>
-        Create(CallbackKind.Reminder, s, requestId: null, s.GroupOpensOn);
+        Create(CallbackKind.Reminder, s, requestId: null, s.ReminderOn ?? s.GroupOpensOn);
 
     /// <summary>Keep your place for a person: the agent sees why the caller wanted one and what they gave.</summary>
     public static CallbackRequest ForAgent(CallSession s) =>

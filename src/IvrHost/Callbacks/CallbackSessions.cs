@@ -5,9 +5,9 @@ namespace PhoneBooking.IvrHost.Callbacks;
 /// <summary>How an answered callback call begins: its session, and what it hears first.</summary>
 public static class CallbackSessions
 {
-    public const string IntroPrompt = "callback.intro";
-    public const string OfferReadyPrompt = "callback.offer_ready";
-    public const string OfferExpiredPrompt = "offer.expired";
+    private static readonly string IntroPrompt = Lines.CallbackIntro.Ids[0];
+    private static readonly string OfferReadyPrompt = Lines.OfferReady.Ids[0];
+    private static readonly string OfferExpiredPrompt = Lines.OfferExpired.Ids[0];
 
     /// <summary>
     /// The new call's session, pre-filled from the callback and from the call that asked for it (when
@@ -20,6 +20,7 @@ public static class CallbackSessions
         CallerId = callback.Phone,
         CallbackNumber = callback.Phone,
         Locale = callback.Locale,
+        LanguageChosen = true,
         RequestId = callback.RequestId ?? origin?.RequestId,
         SlowSpeech = origin?.SlowSpeech ?? false,
         Person = origin?.Person ?? 0,
@@ -33,7 +34,7 @@ public static class CallbackSessions
     /// machine detection listened, so it is not said twice; and "we have a time for you" only when an
     /// offer is really held — an offer that expired before we reached them is said to be no longer held.
     /// </summary>
-    public static IReadOnlyList<PromptLine> Preamble(IReadOnlyList<PromptLine> said, CallSession reached)
+    public static IReadOnlyList<Line> Preamble(IReadOnlyList<Line> said, CallSession reached)
     {
         var lines = said.Where(l => l.Id != IntroPrompt).ToList();
         var ready = lines.FindIndex(l => l.Id == OfferReadyPrompt);
@@ -42,7 +43,7 @@ public static class CallbackSessions
             lines.RemoveAt(ready);
             if (reached.State == CallState.Waiting && !lines.Exists(l => l.Id == OfferExpiredPrompt))
             {
-                lines.Insert(ready, PromptLine.Of(OfferExpiredPrompt));
+                lines.Insert(ready, Lines.OfferExpired.With());
             }
         }
 

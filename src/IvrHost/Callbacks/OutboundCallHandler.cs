@@ -42,7 +42,8 @@ public sealed class OutboundCallHandler(
 
         await queue.RecordStatusAsync(hook.Status("in-progress"), options.CurrentValue.EffectiveRetryDelays, clock.GetUtcNow(), ct);
         var response = new VoiceResponse();
-        response.Append(prompts.Render(CallbackSessions.IntroPrompt, callback.Locale, PromptArguments.LineNumber(twilio.CurrentValue.PhoneNumber!)));
+        var intro = Lines.LineNumber(Lines.CallbackIntro, twilio.CurrentValue.PhoneNumber!);
+        response.Append(prompts.Render(intro.Id, callback.Locale, intro.Arguments));
         return response.Redirect(OutboundUrls.Continue(hook.CallbackId, hook.Attempt, wait: 0), HttpMethod.Post);
     }
 

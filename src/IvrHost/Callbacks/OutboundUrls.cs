@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Twilio;
 
 namespace PhoneBooking.IvrHost.Callbacks;
@@ -10,24 +11,18 @@ namespace PhoneBooking.IvrHost.Callbacks;
 /// </summary>
 public sealed class OutboundUrls(IOptionsMonitor<CallbackOptions> options, IOptionsMonitor<TwilioOptions> twilio)
 {
-    public const string AnswerPath = "/voice/outbound";
-    public const string ContinuePath = "/voice/outbound/continue";
-    public const string MachinePath = "/voice/outbound/machine";
-    public const string StatusPath = "/voice/outbound/status";
-    public const string AmdPath = "/voice/outbound/amd";
+    public Uri Answer(string callbackId, int attempt) => Absolute(VoiceRoutes.Outbound.Path, callbackId, attempt);
 
-    public Uri Answer(string callbackId, int attempt) => Absolute(AnswerPath, callbackId, attempt);
+    public Uri Status(string callbackId, int attempt) => Absolute(VoiceRoutes.OutboundStatus.Path, callbackId, attempt);
 
-    public Uri Status(string callbackId, int attempt) => Absolute(StatusPath, callbackId, attempt);
+    public Uri Amd(string callbackId, int attempt) => Absolute(VoiceRoutes.OutboundAmd.Path, callbackId, attempt);
 
-    public Uri Amd(string callbackId, int attempt) => Absolute(AmdPath, callbackId, attempt);
+    public Uri Machine(string callbackId, int attempt) => Absolute(VoiceRoutes.OutboundMachine.Path, callbackId, attempt);
 
-    public Uri Machine(string callbackId, int attempt) => Absolute(MachinePath, callbackId, attempt);
-
-    public Uri Fallback => Absolute("/voice/fallback");
+    public Uri Fallback => Absolute(VoiceRoutes.Fallback.Path);
 
     public static Uri Continue(string callbackId, int attempt, int wait) =>
-        new($"{ContinuePath}?{Query(callbackId, attempt)}&wait={wait.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative);
+        new($"{VoiceRoutes.OutboundContinue.Path}?{Query(callbackId, attempt)}&wait={wait.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative);
 
     private Uri Base => CallbackOptionsValidator.PublicBaseUrl(options.CurrentValue, twilio.CurrentValue)
         ?? throw new InvalidOperationException("Callbacks:PublicBaseUrl (or Twilio:BaseUrlOverride) is needed to place callbacks.");

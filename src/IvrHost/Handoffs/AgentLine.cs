@@ -19,14 +19,8 @@ public sealed partial class AgentLine(
     HandoffMetrics metrics,
     ILogger<AgentLine> logger)
 {
-    public const string QueueCallbackPath = "/voice/queue/callback";
-    public const string QueueResultPath = "/voice/queue/result";
-    public const string DialResultPath = "/voice/agent/dialed";
-    public const string CallbackChoicePath = "/voice/agent/callback";
-
     /// <summary>Routes whose TwiML plays inside the queue's wait, where only Say/Play/Pause/Gather/Redirect/Leave/Hangup may be.</summary>
-    public static bool PlaysWhileQueued(PathString path) =>
-        path.StartsWithSegments(CallTwiml.QueueWaitPath, StringComparison.Ordinal) || path.StartsWithSegments(QueueCallbackPath, StringComparison.Ordinal);
+    public static bool PlaysWhileQueued(PathString path) => VoiceRoutes.QueueWait.Matches(path) || VoiceRoutes.QueueCallback.Matches(path);
 
     /// <summary>The Enqueue's wait URL, asked in a loop while the caller holds.</summary>
     public async Task<VoiceResponse> WaitAsync(AgentLineWebhook hook, CancellationToken ct) =>

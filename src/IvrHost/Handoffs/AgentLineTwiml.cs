@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Voice;
-using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Speech;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
@@ -10,50 +9,62 @@ using HttpMethod = Twilio.Http.HttpMethod;
 namespace PhoneBooking.IvrHost.Handoffs;
 
 /// <summary>
-/// What a caller on their way to a person hears: the hold loop (place, expected wait, and after a
-/// while the offer to be called back), the confirmation, and the apology when no one can take the
-/// call — always in the caller's language and at their speech rate.
+/// What a caller on their way to a person hears: the hold loop (their place and an honest wait, thanks
+/// between, and after a while the offer to be called back), the confirmation, and the apology when no
+/// one can take the call — in the caller's language (both, before one was chosen) and at their speech rate.
 /// </summary>
-public sealed class AgentLineTwiml(PromptCatalog prompts, LineClock lineClock, IOptions<LineOptions> options)
+public sealed class AgentLineTwiml(LineSpeaker speaker, LineClock lineClock, IOptions<LineOptions> options)
 {
-    /// <summary>Silence between two announcements; Twilio asks the wait URL again when the round ends.</summary>
-    private const int HoldPauseSeconds = 20;
+    /// <summary>Quiet between two announcements; short, so a senior never wonders whether the line dropped.</summary>
+    public const int HoldPauseSeconds = 8;
+
+    /// <summary>About how long one round lasts: the place is said every other round, thanks between.</summary>
+    public const int RoundSeconds = 15;
 
     private const int OfferTimeoutSeconds = 5;
 
-    /// <summary>One round of the queue's hold loop (only Say, Gather, Pause: Twilio's wait-URL verbs).</summary>
+    /// <summary>One round of the queue's hold loop (only Say, Play, Gather, Pause: Twilio's wait-URL verbs).</summary>
     public VoiceResponse Wait(CallSession? session, AgentLineWebhook hook)
     {
         var response = new VoiceResponse();
-        if (hook.QueuePosition is { } position)
+        var round = (int)(hook.QueueTime.TotalSeconds / RoundSeconds);
+        if (hook.QueuePosition is { } position && round % 2 == 0)
         {
-            var minutes = Math.Max(1, (int)Math.Ceiling((hook.AverageQueueTime ?? TimeSpan.Zero).TotalMinutes));
-            response.Append(Say(session, "agent.queue.wait", new()
+            List<Line> lines = [position == 1 ? Lines.QueueNext.With() : Lines.QueuePosition.With(("position", SpeechValue.Count(position)))];
+
+            // Twilio's average is how long callers have been waiting; what is left of it, when it is a real wait.
+            var left = (hook.AverageQueueTime ?? TimeSpan.Zero) - hook.QueueTime;
+            if (left >= TimeSpan.FromMinutes(1.5))
             {
-                ["position"] = SpeechValue.Count(position),
-                ["minutes"] = SpeechValue.Minutes(minutes),
-            }));
+                lines.Add(Lines.QueueMinutes.With(("minutes", SpeechValue.Minutes((int)Math.Round(left.TotalMinutes)))));
+            }
+
+            Append(response, Say(session, lines));
+        }
+        else
+        {
+            Append(response, Say(session, [Lines.QueueThanks.With()]));
         }
 
         // A call the line placed is already a call back: it is not offered another.
         if (CanCallBack(session) && !hook.Outbound && hook.QueueTime >= options.Value.QueueCallbackOfferAfter)
         {
-            response.Append(Offer(AgentLine.QueueCallbackPath).Append(Say(session, "agent.queue.callback_offer")));
+            response.Append(Append(Offer(VoiceRoutes.QueueCallback), Say(session, [Lines.QueueCallbackOffer.With()])));
         }
 
-        return response.Pause(HoldPauseSeconds);
+        return options.Value.HoldMusicUrl is { } music ? response.Play(music) : response.Pause(HoldPauseSeconds);
     }
 
     /// <summary>Back to the hold loop (a key other than 1 in the wait's offer).</summary>
-    public static VoiceResponse KeepHolding() => new VoiceResponse().Redirect(new Uri(CallTwiml.QueueWaitPath, UriKind.Relative), HttpMethod.Post);
+    public static VoiceResponse KeepHolding() => new VoiceResponse().Redirect(VoiceRoutes.QueueWait.Relative, HttpMethod.Post);
 
     /// <summary>Out of the queue: Twilio then asks the Enqueue action, which confirms the call back.</summary>
     public static VoiceResponse LeaveQueue() => new VoiceResponse().Leave();
 
     public VoiceResponse CallbackConfirmed(CallSession session) =>
-        new VoiceResponse().Append(Say(session, "agent.queue.callback_confirmed")).Hangup();
+        Append(new VoiceResponse(), Say(session, [Required.Value(Lines.QueueCallbackConfirmed.For(session, lineClock.Context()))])).Hangup();
 
-    public VoiceResponse Goodbye(CallSession? session) => new VoiceResponse().Append(Say(session, "goodbye")).Hangup();
+    public VoiceResponse Goodbye(CallSession? session) => Append(new VoiceResponse(), Say(session, [Lines.Goodbye.With()])).Hangup();
 
     /// <summary>
     /// No one could take the call (queue full or failed, dial-through unanswered): an apology and the
@@ -64,31 +75,39 @@ public sealed class AgentLineTwiml(PromptCatalog prompts, LineClock lineClock, I
         var response = new VoiceResponse();
         if (CanCallBack(session))
         {
-            response.Append(Offer(AgentLine.CallbackChoicePath).Append(Say(session, "agent.unavailable.callback_offer")));
+            response.Append(Append(Offer(VoiceRoutes.AgentCallback), Say(session, [Lines.AgentUnavailableCallback.With()])));
         }
 
         if (options.Value.OverflowNumber is { Length: > 0 } overflow)
         {
-            return response.Append(Say(session, "agent.transfer")).Dial(overflow).Hangup();
+            return Append(response, Say(session, [Lines.Transfer.With()])).Dial(overflow).Hangup();
         }
 
-        return response.Append(Say(session, "agent.unavailable")).Hangup();
+        return Append(response, Say(session, [Lines.AgentUnavailable.With()])).Hangup();
     }
 
     /// <summary>A call back needs a number to call.</summary>
     public static bool CanCallBack(CallSession? session) => session is not null && (session.CallbackNumber ?? session.CallerId) is not null;
 
-    private static Gather Offer(string action) => new(
+    private static Gather Offer(VoiceRoute action) => new(
         input: [Gather.InputEnum.Dtmf],
-        action: new Uri(action, UriKind.Relative),
+        action: action.Relative,
         method: HttpMethod.Post,
         timeout: OfferTimeoutSeconds,
         numDigits: 1);
 
-    private TwiML Say(CallSession? session, string id, Dictionary<string, SpeechValue>? arguments = null)
+    /// <summary>Before a language was chosen, every line in every language.</summary>
+    private IEnumerable<TwiML> Say(CallSession? session, IReadOnlyList<Line> lines) =>
+        speaker.Speak(session?.LanguageChosen == true ? lines : [.. lines.Select(l => l with { EveryLocale = true })], session);
+
+    private static T Append<T>(T parent, IEnumerable<TwiML> children)
+        where T : TwiML
     {
-        var locale = session?.Locale ?? prompts.DefaultLocale;
-        var rate = session?.SlowSpeech == true ? SpeechRate.Slow : SpeechRate.Normal;
-        return prompts.Render(id, locale, arguments ?? (session is null ? null : PromptArguments.For(id, session, lineClock.Context().Today)), rate);
+        foreach (var child in children)
+        {
+            parent.Append(child);
+        }
+
+        return parent;
     }
 }

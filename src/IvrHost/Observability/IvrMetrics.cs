@@ -17,6 +17,7 @@ public sealed class IvrMetrics
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _handoffs;
     private readonly Counter<long> _failedInputs;
+    private readonly Counter<long> _unverified;
     private readonly Histogram<double> _webhookDuration;
     private readonly Histogram<double> _callDuration;
 
@@ -29,6 +30,7 @@ public sealed class IvrMetrics
         _bookings = meter.CreateCounter<long>("phonebooking.ivr.bookings", "{booking}", "Bookings and group visits made by phone, by kind.");
         _handoffs = meter.CreateCounter<long>("phonebooking.ivr.handoffs", "{call}", "Calls handed to a person, by reason.");
         _failedInputs = meter.CreateCounter<long>("phonebooking.ivr.inputs.failed", "{input}", "No input or invalid input at a prompt, by state and kind.");
+        _unverified = meter.CreateCounter<long>("phonebooking.ivr.callers.unverified", "{attempt}", "Returning callers whose birth date did not match the request they wanted to continue, by whether the request was then refused.");
         _webhookDuration = meter.CreateHistogram(
             "phonebooking.ivr.webhook.duration", "s", "Time to answer one voice webhook.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15] });
@@ -67,6 +69,9 @@ public sealed class IvrMetrics
 
     /// <param name="kind"><c>no-input</c> or <c>invalid</c>.</param>
     public void InputFailed(string state, string kind) => _failedInputs.Add(1, Tag("state", state), Tag("kind", kind));
+
+    /// <param name="refused">The last allowed try failed: that request can no longer be continued by phone.</param>
+    public void CallerUnverified(bool refused) => _unverified.Add(1, Tag("refused", refused ? "true" : "false"));
 
     private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, TelemetryLabel.Safe(value));
 }

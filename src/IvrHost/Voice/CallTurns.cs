@@ -9,7 +9,8 @@ namespace PhoneBooking.IvrHost.Voice;
 /// One webhook of one call: load the session, let the machine take the input, do the work its
 /// task states ask for, save, and answer with TwiML. Any instance can serve any webhook: the
 /// session is in the store, never in this process. A replayed or stale webhook (its turn is
-/// not the session's) changes nothing and hears the current prompt again.
+/// not the session's) changes nothing and hears the current prompt again; a webhook of a call
+/// Twilio said is over changes nothing and hears nothing.
 /// </summary>
 public sealed class CallTurns(
     CallSessions sessions,
@@ -21,37 +22,30 @@ public sealed class CallTurns(
     IHandoffDesk handoffs,
     WebhookEvents events)
 {
-    public const string AnswerRoute = "voice";
-    public const string InputRoute = "voice/input";
-    public const string CallbackRoute = "voice/outbound";
-
     /// <summary>POST /voice: a call comes in (or Twilio repeats its first request).</summary>
     public async Task<VoiceResponse> AnswerAsync(VoiceWebhook hook, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        var context = lineClock.Context();
         if (await sessions.LoadAsync(hook.CallSid, ct) is { } existing)
         {
-            return Answer(AnswerRoute, existing.Session, [], started, existing.Session.State, "repeated start");
+            return Replay(VoiceRoutes.Answer, existing, started, "repeated start", context);
         }
 
+        // Caller ID only says which earlier call may be continued; nothing of it is read until the caller proves who they are.
         var callerId = Entries.TryNorthAmerican(hook.From, out var e164) ? e164 : null;
-        var session = new CallSession { CallSid = hook.CallSid, CallerId = callerId };
-        if (callerId is not null && await sessions.FindResumableAsync(callerId, ct) is { } previous)
-        {
-            session = CallSessions.Resume(session, previous);
-        }
-
-        var context = lineClock.Context();
-        var step = await RunAsync(machine.Start(session, session.ResumableCallSid is null ? CallEntry.NewCaller : CallEntry.ReturningCaller), context, ct);
+        var resumable = callerId is null ? null : await sessions.FindResumableAsync(callerId, ct);
+        var session = new CallSession { CallSid = hook.CallSid, CallerId = callerId, ResumableCallSid = resumable };
+        var step = await RunAsync(machine.Start(session, resumable is null ? CallEntry.NewCaller : CallEntry.ReturningCaller, context), context, ct);
         if (!await sessions.SaveAsync(step.Session, expectedVersion: null, ct))
         {
             // Twilio's first request raced a retry of itself: the other one started the call.
-            return await ReanswerAsync(hook, started, ct);
+            return await ReanswerAsync(hook, started, context, ct);
         }
 
         events.CallStarted();
-        await RecordHandoffAsync(step.Session, step.From, ct);
-        return Answer(AnswerRoute, step.Session, step.Preamble, started, step.From, step.Trigger);
+        await RecordHandoffAsync(step, ct);
+        return Answer(VoiceRoutes.Answer, step, started);
     }
 
     /// <summary>
@@ -63,17 +57,18 @@ public sealed class CallTurns(
     public async Task<VoiceResponse> AnswerCallbackAsync(VoiceWebhook hook, CallbackRequest callback, CallEntry entry, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        var context = lineClock.Context();
         var existing = await sessions.LoadAsync(hook.CallSid, ct);
-        if (existing is not null && (entry != CallEntry.AnsweringMachine || existing.Session.State == CallState.Voicemail))
+        if (existing is not null && (existing.Completed || entry != CallEntry.AnsweringMachine || existing.Session.State == CallState.Voicemail))
         {
-            return Answer(CallbackRoute, existing.Session, [], started, existing.Session.State, "repeated start");
+            return Replay(VoiceRoutes.Outbound, existing, started, "repeated start", context);
         }
 
         var session = existing?.Session ?? CallbackSessions.For(hook.CallSid, callback, (await sessions.LoadAsync(callback.CallSid, ct))?.Session);
-        var step = await RunAsync(machine.Start(session, entry), lineClock.Context(), ct);
+        var step = await RunAsync(machine.Start(session, entry, context), context, ct);
         if (!await sessions.SaveAsync(step.Session, existing?.Version, ct))
         {
-            return await ReanswerAsync(hook, started, ct);
+            return await ReanswerAsync(hook, started, context, ct);
         }
 
         if (existing is null)
@@ -81,8 +76,8 @@ public sealed class CallTurns(
             events.CallStarted();
         }
 
-        await RecordHandoffAsync(step.Session, step.From, ct);
-        return Answer(CallbackRoute, step.Session, CallbackSessions.Preamble(step.Preamble, step.Session), started, step.From, step.Trigger);
+        await RecordHandoffAsync(step, ct);
+        return Answer(VoiceRoutes.Outbound, step with { Say = CallbackSessions.Preamble(step.Say, step.Session) }, started);
     }
 
     /// <summary>POST /voice/input?turn=N: the caller answered (or did not) the prompt of turn N.</summary>
@@ -95,23 +90,21 @@ public sealed class CallTurns(
             return await AnswerAsync(hook, ct);
         }
 
-        var (session, version) = loaded;
-        if (turn != session.Turn || machine.Flow[session.State] is not AskState)
-        {
-            return Answer(InputRoute, session, [], started, session.State, "stale turn");
-        }
-
         var context = lineClock.Context();
-        var step = await RunAsync(machine.Handle(session, hook.Input(), context), context, ct);
-        if (!await sessions.SaveAsync(step.Session, version, ct))
+        if (loaded.Completed || turn != loaded.Session.Turn || machine.Flow[loaded.Session.State] is not AskState)
         {
-            // Another webhook of this call (a replay) moved it first; its answer stands.
-            return await ReanswerAsync(hook, started, ct);
+            return Replay(VoiceRoutes.Input, loaded, started, "stale turn", context);
         }
 
-        await RecordHandoffAsync(step.Session, session.State, ct);
+        var step = await RunAsync(machine.Handle(loaded.Session, hook.Input(), context), context, ct);
+        if (!await sessions.SaveAsync(step.Session, loaded.Version, ct))
+        {
+            // Another webhook of this call (a replay, or the status callback that ended it) wrote first; its answer stands.
+            return await ReanswerAsync(hook, started, context, ct);
+        }
 
-        return Answer(InputRoute, step.Session, step.Preamble, started, session.State, step.Trigger);
+        await RecordHandoffAsync(step, ct);
+        return Answer(VoiceRoutes.Input, step, started);
     }
 
     /// <summary>POST /voice/status: the call ended (or changed status).</summary>
@@ -125,36 +118,45 @@ public sealed class CallTurns(
     }
 
     /// <summary>Saved before the caller is queued: the agent sees what they gave from the first ring.</summary>
-    private Task RecordHandoffAsync(CallSession session, CallState from, CancellationToken ct) =>
-        session.State == CallState.Agent ? handoffs.RecordAsync(session, from, ct) : Task.CompletedTask;
+    private Task RecordHandoffAsync(Step step, CancellationToken ct) =>
+        step.Next is ToPerson ? handoffs.RecordAsync(step.Session, step.From, ct) : Task.CompletedTask;
 
     /// <summary>Does the work task states ask for, feeding each outcome back, until the call waits on the caller.</summary>
     private async Task<Step> RunAsync(Step step, CallContext context, CancellationToken ct)
     {
-        var said = step.Preamble.ToList();
-        var trigger = step.Trigger;
-        while (machine.NeedsWork(step.Session))
+        while (step.NeedsWork)
         {
-            var outcome = await work.PerformAsync(step.Session, ct);
-            step = machine.Complete(step.Session, outcome, context);
-            said.AddRange(step.Preamble);
-            trigger += $" → {step.Trigger}";
+            step = machine.Complete(step, await work.PerformAsync(step.Session, ct), context);
         }
 
-        return step with { Preamble = said, Trigger = trigger };
+        return step;
     }
 
-    private async Task<VoiceResponse> ReanswerAsync(VoiceWebhook hook, long started, CancellationToken ct)
+    private async Task<VoiceResponse> ReanswerAsync(VoiceWebhook hook, long started, CallContext context, CancellationToken ct)
     {
         var current = await sessions.LoadAsync(hook.CallSid, ct)
             ?? throw new InvalidOperationException("A session that won a save race cannot be missing.");
-        return Answer(InputRoute, current.Session, [], started, current.Session.State, "lost race");
+        return Replay(VoiceRoutes.Input, current, started, "lost race", context);
     }
 
-    private VoiceResponse Answer(string route, CallSession session, IReadOnlyList<PromptLine> said, long started, CallState from, string trigger)
+    /// <summary>The current prompt again, changing nothing; for a call that is over, a bare hang-up.</summary>
+    private VoiceResponse Replay(VoiceRoute route, CallSessions.Loaded loaded, long started, string why, CallContext context)
     {
-        var response = twiml.Render(session, said);
-        events.Handled(route, session.CallSid, from, session, trigger, clock.GetElapsedTime(started));
+        var session = loaded.Session;
+        if (loaded.Completed)
+        {
+            events.Replayed(route, session, "call ended", clock.GetElapsedTime(started));
+            return CallTwiml.Ended();
+        }
+
+        events.Replayed(route, session, why, clock.GetElapsedTime(started));
+        return twiml.Render(machine.Current(session, context));
+    }
+
+    private VoiceResponse Answer(VoiceRoute route, Step step, long started)
+    {
+        var response = twiml.Render(step);
+        events.Handled(route, step, clock.GetElapsedTime(started));
         return response;
     }
 }

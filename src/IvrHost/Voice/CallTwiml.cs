@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
-using PhoneBooking.IvrHost.Handoffs;
-using PhoneBooking.Prompts.Catalog;
-using PhoneBooking.Prompts.Speech;
-using PhoneBooking.Twilio;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
 using Twilio.Types;
@@ -12,122 +8,86 @@ using HttpMethod = Twilio.Http.HttpMethod;
 namespace PhoneBooking.IvrHost.Voice;
 
 /// <summary>
-/// Renders where a call is as TwiML: what to say on the way (the preamble), then the state's
-/// prompt inside a <c>Gather</c> whose action carries only the turn number (no personal data in
-/// URLs), or the ending (hang up, or the queue for a person).
+/// A <see cref="Step"/> as TwiML, a plain mapping: its lines inside a <c>Gather</c> that listens exactly as
+/// the step says (action: the turn only, no personal data), or before a hang-up, or before the way to a
+/// person (the agents' queue, or the call centre's number or SIP address when one is set).
 /// </summary>
-public sealed class CallTwiml(CallFlowMachine machine, PromptCatalog prompts, IIncidentBoard incidents, LineClock lineClock, IOptions<LineOptions> options, IOptionsMonitor<TwilioOptions> twilio)
+public sealed class CallTwiml(LineSpeaker speaker, IOptions<LineOptions> options)
 {
-    public const string InputPath = "/voice/input";
-    public const string QueueWaitPath = "/voice/queue/wait";
-
     /// <summary>How long the call centre's line rings before the caller hears the call-back offer.</summary>
     public const int AgentDialTimeoutSeconds = 30;
 
-    public VoiceResponse Render(CallSession session, IReadOnlyList<PromptLine> said)
+    public VoiceResponse Render(Step step)
     {
-        var today = lineClock.Context().Today;
         var response = new VoiceResponse();
-        var spec = machine.Flow[session.State];
-        switch (spec)
+        var words = speaker.Speak(step.Say, step.Session);
+        switch (step.Next)
         {
-            case AskState ask:
-                var gather = Gather(ask.Input, session);
-                var ids = session.Failures > 0 && ask.Help is { } help ? [help] : ask.Prompts;
-                foreach (var twiml in Speak(said.Select(l => l.Id).Concat(ids), session, today))
+            case Listening listening:
+                var gather = Gather(listening);
+                foreach (var said in words)
                 {
-                    gather.Append(twiml);
+                    gather.Append(said);
                 }
 
-                response.Append(gather);
-                break;
-
-            case EndState end:
-                foreach (var twiml in Speak(said.Select(l => l.Id).Concat(end.Prompts), session, today))
+                if (listening.Holding && options.Value.HoldMusicUrl is { } music)
                 {
-                    response.Append(twiml);
+                    gather.Play(music);
                 }
 
-                if (end.Ending == Ending.ToAgent)
-                {
-                    // Its action URL answers how it ended (no one free, a call back chosen): nothing follows here.
-                    ConnectToAgent(response);
-                }
-                else
-                {
-                    response.Hangup();
-                }
+                return response.Append(gather);
 
-                break;
+            case HangUp:
+                return Append(response, words).Hangup();
+
+            case ToPerson:
+                // Its action URL answers how it ended (no one free, a call back chosen): nothing follows here.
+                return ConnectToAgent(Append(response, words));
 
             default:
-                throw new InvalidOperationException($"State {session.State} ({spec.GetType().Name}) cannot be rendered: the host must finish its work first.");
+                throw new InvalidOperationException($"Step in {step.Session.State} cannot be rendered: the host must finish its work first.");
         }
-
-        return response;
     }
 
-    /// <summary>Through to the call centre's number or SIP address when one is set, else the agents' queue.</summary>
-    private void ConnectToAgent(VoiceResponse response)
+    /// <summary>A call Twilio said is over: no words, no input, nothing revealed.</summary>
+    public static VoiceResponse Ended() => new VoiceResponse().Hangup();
+
+    private static Gather Gather(Listening listening) => new(
+        input: listening.Speech is null ? [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf] : [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf, global::Twilio.TwiML.Voice.Gather.InputEnum.Speech],
+        action: VoiceRoutes.InputFor(listening.Turn),
+        method: HttpMethod.Post,
+        timeout: listening.TimeoutSeconds,
+        speechTimeout: listening.Speech is null ? null : "auto",
+        finishOnKey: listening.FinishOnKey,
+        numDigits: listening.NumDigits,
+        language: listening.Speech is { } speech ? (Gather.LanguageEnum)speech.Language : null,
+        hints: listening.Speech is { Hints.Count: > 0 } withHints ? string.Join(", ", withHints.Hints) : null,
+        actionOnEmptyResult: true);
+
+    private VoiceResponse ConnectToAgent(VoiceResponse response)
     {
         var line = options.Value;
         if (line.AgentNumber is { Length: > 0 } || line.AgentSip is { Length: > 0 })
         {
-            var dial = new Dial(action: new Uri(AgentLine.DialResultPath, UriKind.Relative), method: HttpMethod.Post, timeout: AgentDialTimeoutSeconds);
-            response.Append(line.AgentSip is { Length: > 0 } sip ? dial.Sip(new Uri(sip)) : dial.Number(new PhoneNumber(line.AgentNumber!)));
-            return;
+            var dial = new Dial(action: VoiceRoutes.AgentDialed.Relative, method: HttpMethod.Post, timeout: AgentDialTimeoutSeconds);
+            return response.Append(line.AgentSip is { Length: > 0 } sip ? dial.Sip(new Uri(sip)) : dial.Number(new PhoneNumber(line.AgentNumber!)));
         }
 
-        response.Enqueue(
+        return response.Enqueue(
             line.AgentQueue,
-            action: new Uri(AgentLine.QueueResultPath, UriKind.Relative),
+            action: VoiceRoutes.QueueResult.Relative,
             method: HttpMethod.Post,
-            waitUrl: new Uri(QueueWaitPath, UriKind.Relative),
+            waitUrl: VoiceRoutes.QueueWait.Relative,
             waitUrlMethod: HttpMethod.Post);
     }
 
-    private static Gather Gather(InputSpec input, CallSession session) => new(
-        input: input.AcceptsSpeech ? [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf, global::Twilio.TwiML.Voice.Gather.InputEnum.Speech] : [global::Twilio.TwiML.Voice.Gather.InputEnum.Dtmf],
-        action: new Uri($"{InputPath}?turn={session.Turn}", UriKind.Relative),
-        method: HttpMethod.Post,
-        timeout: input.TimeoutSeconds,
-        numDigits: input.NumDigits,
-        finishOnKey: input.FinishOnPound ? "#" : "",
-        language: input.AcceptsSpeech ? (Gather.LanguageEnum)session.Locale : null,
-        actionOnEmptyResult: true);
-
-    private IEnumerable<TwiML> Speak(IEnumerable<string> ids, CallSession session, DateOnly today)
+    private static VoiceResponse Append(VoiceResponse response, IEnumerable<TwiML> words)
     {
-        var rate = Rate(session);
-        foreach (var id in ids)
+        foreach (var said in words)
         {
-            switch (id)
-            {
-                case "welcome":
-                    yield return prompts.Render(id, session.Locale, rate: rate);
-                    if (incidents.Current is { Length: > 0 } message)
-                    {
-                        yield return prompts.Render("welcome.incident", session.Locale, new Dictionary<string, SpeechValue> { ["message"] = SpeechValue.Text(message) }, rate);
-                    }
-
-                    break;
-
-                case "language.choose":
-                    // Each language offers itself, in its own voice, before the caller has chosen.
-                    foreach (var locale in prompts.Locales)
-                    {
-                        yield return prompts.Render(id, locale, rate: rate);
-                    }
-
-                    break;
-
-                default:
-                    var variant = PromptArguments.Variant(id, session);
-                    yield return prompts.Render(variant, session.Locale, PromptArguments.For(variant, session, today, twilio.CurrentValue.PhoneNumber), rate);
-                    break;
-            }
+            response.Append(said);
         }
-    }
 
-    private static SpeechRate Rate(CallSession session) => session.SlowSpeech ? SpeechRate.Slow : SpeechRate.Normal;
+        return response;
+    }
 }

@@ -11,7 +11,7 @@ namespace PhoneBooking.IvrHost.Voice;
 /// idempotency key made of the call and the step, so a retried or replayed webhook, or a
 /// restart mid-call, never creates a second request or booking.
 /// </summary>
-public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks, IDeferredRequests deferred, IBookingTexts texts)
+public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks, IDeferredRequests deferred, IBookingTexts texts, CallSessions sessions)
 {
     private const string Origin = "phone";
 
@@ -25,7 +25,13 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
             await api.SubmitBookingRequestAsync(Submission(s), SubmitKey(s), ct),
             r => new RequestSubmitted(r.RequestId, r.QueuePosition)),
 
-        CallState.CheckStatus => Map(
+        CallState.VerifyCaller => await sessions.VerifyResumableAsync(Required.Value(s.ResumableCallSid), Required.Value(s.BirthDate), ct) is { } previous
+            ? new CallerVerified(previous)
+            : new CallerNotVerified(),
+
+        CallState.RefuseResume => await Refuse(Required.Value(s.ResumableCallSid), ct),
+
+        CallState.CheckStatus or CallState.ResumeStatus => Map(
             await api.GetBookingRequestAsync(Required.Value(s.RequestId), ct),
             Status),
 
@@ -54,7 +60,7 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
             f => new FacilityVerified(f.SpokenName)),
 
         CallState.SubmitGroupVisit => Map(
-            await api.SubmitGroupVisitAsync(GroupVisit(s), Key(s, "group-visit"), ct),
+            await api.SubmitGroupVisitAsync(GroupVisit(s), Key(s, "group-visit", $"try-{s.FacilityAttempts}"), ct),
             g => new GroupVisitSubmitted(g.Reference)),
 
         CallState.SaveReminder => await callbacks.SaveAsync(CallbackRequest.Reminder(s), ct),
@@ -76,6 +82,7 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
     {
         SchedulingOutcome.Success => onSuccess(result.Value!),
         SchedulingOutcome.NotFound => new NotFound(),
+        SchedulingOutcome.DuplicateRequest => new DuplicateRequest(),
         SchedulingOutcome.OfferExpired or SchedulingOutcome.OfferDecided => new OfferGone(),
         SchedulingOutcome.BookingCancelled => new AlreadyCancelled(),
         SchedulingOutcome.FacilityCredentialsInvalid => new FacilityRejected(result.Problem?.AttemptsRemaining ?? 0),
@@ -95,6 +102,12 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
         _ => new StatusChecked(RequestProgress.Waiting, r.QueuePosition, null, null),
     };
 
+    private async Task<Outcome> Refuse(string callSid, CancellationToken ct)
+    {
+        await sessions.RefuseResumeAsync(callSid, ct);
+        return new Saved();
+    }
+
     private static IdempotencyKey Key(CallSession s, string step, params string[] qualifiers) =>
         IdempotencyKey.For(Origin, s.CallSid, step, qualifiers);
 
@@ -111,7 +124,7 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
 
     private static Api.GroupVisitSubmission GroupVisit(CallSession s) => new(
         Required.Value(s.FacilityCode), Required.Value(s.FacilityPin), Required.Value(s.Residents), s.StaffCount ?? 0,
-        s.GroupDates, s.CallbackNumber ?? s.CallerId ?? "", s.Locale);
+        s.GroupDates, Required.Value(s.CallbackNumber ?? s.CallerId), s.Locale);
 
     private static Api.BookingLookup Lookup(CallSession s) => new(Required.Value(s.LookupCode), Required.Value(s.BirthDate));
 

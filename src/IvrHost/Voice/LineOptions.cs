@@ -27,6 +27,9 @@ public sealed class LineOptions
     /// <summary>How long a caller holds for a person before the wait offers "press 1 to be called back".</summary>
     public TimeSpan QueueCallbackOfferAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>A recording played while callers wait (the agents' queue, an offer); absolute http(s) URL. Without one, short quiet rounds.</summary>
+    public Uri? HoldMusicUrl { get; set; }
+
     /// <summary>Announced after the welcome on every call while set (an incident, a closure).</summary>
     public string? IncidentMessage { get; set; }
 

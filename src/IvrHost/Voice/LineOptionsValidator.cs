@@ -42,6 +42,11 @@ internal sealed class LineOptionsValidator : IValidateOptions<LineOptions>
             failures.Add($"Line:QueueCallbackOfferAfter ({options.QueueCallbackOfferAfter}) must be between 00:00:00 and 01:00:00.");
         }
 
+        if (options.HoldMusicUrl is { } music && !(music.IsAbsoluteUri && music.Scheme is "https" or "http"))
+        {
+            failures.Add($"Line:HoldMusicUrl ('{music}') must be an absolute http(s) URL Twilio can fetch.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Outbound;
-using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Twilio;
 using PhoneBooking.Twilio.Rest;
 using Twilio.Clients;
@@ -20,8 +19,8 @@ namespace PhoneBooking.IvrHost.Voice;
 /// </summary>
 public sealed partial class TwilioBookingTexts(
     ITwilioRestClient twilio,
+    LineSpeaker speaker,
     OutboundTexts outbound,
-    PromptCatalog prompts,
     LineClock lineClock,
     IOptionsMonitor<TwilioOptions> options,
     ILogger<TwilioBookingTexts> logger) : IBookingTexts
@@ -40,7 +39,7 @@ public sealed partial class TwilioBookingTexts(
             return clearance.Refusal == TextClearance.AlreadySent ? TextOutcome.AlreadySent : TextOutcome.Refused;
         }
 
-        var body = prompts.RenderText("booking.sms.body", session.Locale, PromptArguments.For("booking.sms.body", session, lineClock.Context().Today));
+        var body = speaker.Text(Required.Value(Lines.SmsBody.For(session, lineClock.Context())), session.Locale);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,9 +56,9 @@ public sealed partial class TwilioBookingTexts(
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Booking text for call {CallSid} sent as {MessageSid}")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Booking text for call {CallSid} sent as {MessageSid}")]
     private static partial void LogSent(ILogger logger, string callSid, string messageSid);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Booking text for call {CallSid} not sent: {Reason}")]
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Booking text for call {CallSid} not sent: {Reason}")]
     private static partial void LogNotSent(ILogger logger, string callSid, string reason);
 }

@@ -1,37 +1,37 @@
 using Microsoft.AspNetCore.Mvc;
-using PhoneBooking.IvrHost.Callbacks;
-using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.Twilio.AspNetCore;
-using Twilio.TwiML;
-using Twilio.TwiML.Voice;
 
 namespace PhoneBooking.IvrHost.Voice;
 
 /// <summary>Twilio's voice webhooks. Every route is signature-checked; no personal data travels in a URL.</summary>
 public static class VoiceEndpoints
 {
-    public static IEndpointRouteBuilder MapVoice(this IEndpointRouteBuilder app)
-    {
-        var voice = app.MapGroup("/voice")
+    /// <summary>
+    /// The <c>/voice</c> group as every feature maps into it: body limit, Twilio's signature, the safety
+    /// net that turns any failure into an apology and a person. Each feature calls this for its own routes.
+    /// </summary>
+    public static RouteGroupBuilder MapVoiceGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup(VoiceRoutes.Group)
             .AddEndpointFilter<WebhookBodyLimit>()
             .ValidateTwilioRequest()
             .AddEndpointFilter<VoiceSafetyNet>()
             .WithMetadata(new RequestSizeLimitAttribute(WebhookBodyLimit.MaxBytes))
-            .WithFormOptions(valueLengthLimit: (int)WebhookBodyLimit.MaxBytes)
-            .WithTags("Voice");
+            .WithFormOptions(valueLengthLimit: (int)WebhookBodyLimit.MaxBytes);
 
-        voice.MapPost("/", AnswerAsync);
-        voice.MapPost("/input", ContinueAsync);
-        voice.MapPost("/status", StatusAsync);
-        voice.MapPost("/queue/wait", (HttpRequest request, AgentLine line, CancellationToken ct) => AgentLineAsync(request, line.WaitAsync, ct));
-        voice.MapPost("/queue/callback", (HttpRequest request, AgentLine line, CancellationToken ct) => AgentLineAsync(request, line.KeepPlaceAsync, ct));
-        voice.MapPost("/queue/result", (HttpRequest request, AgentLine line, CancellationToken ct) => AgentLineAsync(request, line.QueueEndedAsync, ct));
-        voice.MapPost("/agent/dialed", (HttpRequest request, AgentLine line, CancellationToken ct) => AgentLineAsync(request, line.DialEndedAsync, ct));
-        voice.MapPost("/agent/callback", (HttpRequest request, AgentLine line, CancellationToken ct) => AgentLineAsync(request, line.CallbackChosenAsync, ct));
-        voice.MapPost("/fallback", FallbackAsync);
-        voice.MapCallbacks();
+    /// <summary>The call flow's webhooks: a call comes in, a prompt is answered, the call ends; and Twilio's Fallback URL.</summary>
+    public static IEndpointRouteBuilder MapVoice(this IEndpointRouteBuilder app)
+    {
+        var voice = app.MapVoiceGroup().WithTags("Voice");
+        voice.MapPost(VoiceRoutes.Answer.Pattern, AnswerAsync);
+        voice.MapPost(VoiceRoutes.Input.Pattern, ContinueAsync);
+        voice.MapPost(VoiceRoutes.Status.Pattern, StatusAsync);
+        voice.MapPost(VoiceRoutes.Fallback.Pattern, FallbackAsync);
         return app;
     }
+
+    /// <summary>A problem+json 400 for a request that is not a voice webhook (no usable CallSid).</summary>
+    public static IResult MissingCallSid() =>
+        TypedResults.Problem(title: "Not a voice webhook.", detail: "A form with a CallSid (letters and digits) is required.", statusCode: StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> AnswerAsync(HttpRequest request, CallTurns turns, CancellationToken ct) =>
         await ReadAsync(request) is { } hook ? (await turns.AnswerAsync(hook, ct)).ToTwiMLResult() : MissingCallSid();
@@ -50,18 +50,9 @@ public static class VoiceEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>A caller on the way to a person: the queue's hold loop, how a wait or dial-through ended, a call back.</summary>
-    private static async Task<IResult> AgentLineAsync(HttpRequest request, Func<AgentLineWebhook, CancellationToken, Task<VoiceResponse>> handle, CancellationToken ct) =>
-        request.HasFormContentType && AgentLineWebhook.Read(await request.ReadFormAsync(ct)) is { } hook
-            ? (await handle(hook, ct)).ToTwiMLResult()
-            : MissingCallSid();
-
     /// <summary>Twilio's Fallback URL: needs nothing but this process (no store, no API).</summary>
     private static IResult FallbackAsync(FallbackTwiml fallback) => fallback.Response.ToTwiMLResult();
 
     private static async Task<VoiceWebhook?> ReadAsync(HttpRequest request) =>
         request.HasFormContentType ? VoiceWebhook.Read(await request.ReadFormAsync()) : null;
-
-    private static IResult MissingCallSid() =>
-        TypedResults.Problem(title: "Not a voice webhook.", detail: "A form with a CallSid (letters and digits) is required.", statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,18 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBooking.IvrHost.CallFlow;
-using PhoneBooking.IvrHost.Deferred;
-using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Hosting;
 
 namespace PhoneBooking.IvrHost.Voice;
 
 public static class VoiceServiceCollectionExtensions
 {
-    /// <summary>The call flow and everything a voice webhook needs around it.</summary>
+    /// <summary>
+    /// The call flow and what a voice webhook needs around it. Nothing else: deferred requests,
+    /// handoffs, callbacks and the console each have their own <c>Add…</c>, in any order.
+    /// </summary>
     public static IServiceCollection AddVoice(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<LineOptions, LineOptionsValidator>(configuration, LineOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new CallFlowMachine(CallFlowDefinition.Build()));
         services.AddSingleton<LineClock>();
+        services.AddSingleton<LineSpeaker>();
         services.AddSingleton<CallSessions>();
         services.AddTransient<CallWork>();
         services.AddSingleton<CallTwiml>();
@@ -20,10 +24,11 @@ public static class VoiceServiceCollectionExtensions
         services.AddSingleton<WebhookEvents>();
         services.AddSingleton<FallbackTwiml>();
         services.AddSingleton<VoiceSafetyNet>();
-        services.AddSingleton<IIncidentBoard, ConfiguredIncidentBoard>();
+
+        // The console's stored notice replaces this one whichever is registered first.
+        services.TryAddSingleton<IIncidentBoard, ConfiguredIncidentBoard>();
         services.AddSingleton<IBookingTexts, TwilioBookingTexts>();
-        services.AddDeferredRequests(configuration);
-        services.AddHandoffs();
+        services.AddHostedService<FlowPromptsCheck>();
         return services;
     }
 }

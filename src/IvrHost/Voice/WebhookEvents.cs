@@ -3,45 +3,52 @@ using PhoneBooking.IvrHost.Observability;
 
 namespace PhoneBooking.IvrHost.Voice;
 
-/// <summary>What one webhook did, told once: the structured log event and the metrics it moves.</summary>
+/// <summary>What one webhook did, told once: the structured log event and the metrics its typed events move.</summary>
 public sealed class WebhookEvents(ILogger<WebhookEvents> logger, IvrMetrics metrics)
 {
-    public void Handled(string route, string callSid, CallState from, CallSession to, string trigger, TimeSpan latency)
+    public void Handled(VoiceRoute route, Step step, TimeSpan latency)
     {
-        var outcome = Outcome(from, to, trigger);
-        WebhookLog.WebhookHandled(logger, callSid, route, from.ToString(), to.State.ToString(), trigger, latency, outcome);
-        metrics.WebhookHandled(route, outcome, latency);
-
-        if (to.State == CallState.Agent && from != CallState.Agent && to.Handoff is { } reason)
+        var outcome = step.Next switch
         {
-            metrics.HandedOff(reason.ToString());
-        }
-
-        if (trigger.Contains("input.", StringComparison.Ordinal))
+            ToPerson when step.From != CallState.Agent => "handoff",
+            HangUp => "goodbye",
+            _ => "ok",
+        };
+        Log(route, step.Session.CallSid, step.From, step.Session.State, step.Trigger, latency, outcome);
+        foreach (var happened in step.Events)
         {
-            metrics.InputFailed(from.ToString(), trigger.Contains("no_input", StringComparison.Ordinal) ? "no-input" : "invalid");
-        }
-
-        if (from != to.State && to.State == CallState.Booked && to.Booking is not null && trigger.Contains("booked", StringComparison.Ordinal))
-        {
-            metrics.Booked("booking");
-        }
-
-        if (from != to.State && to.State == CallState.GroupSubmitted)
-        {
-            metrics.Booked("group-visit");
+            switch (happened)
+            {
+                case HandedOff handedOff:
+                    metrics.HandedOff(handedOff.Reason.ToString());
+                    break;
+                case InputMissed missed:
+                    metrics.InputFailed(missed.State.ToString(), missed.Kind == MissKind.NoInput ? "no-input" : "invalid");
+                    break;
+                case AppointmentBooked:
+                    metrics.Booked("booking");
+                    break;
+                case GroupVisitRequested:
+                    metrics.Booked("group-visit");
+                    break;
+                case CallerUnverified unverified:
+                    metrics.CallerUnverified(unverified.Refused);
+                    break;
+            }
         }
     }
+
+    /// <summary>A webhook that changed nothing: a replay, a stale turn, a lost race, or a call already over.</summary>
+    public void Replayed(VoiceRoute route, CallSession session, string why, TimeSpan latency) =>
+        Log(route, session.CallSid, session.State, session.State, why, latency, "replay");
 
     public void CallStarted() => metrics.CallStarted();
 
     public void CallEnded(string status, TimeSpan? duration) => metrics.CallCompleted(status, duration);
 
-    private static string Outcome(CallState from, CallSession to, string trigger) => trigger switch
+    private void Log(VoiceRoute route, string callSid, CallState from, CallState to, string trigger, TimeSpan latency, string outcome)
     {
-        "stale turn" or "repeated start" or "lost race" => "replay",
-        _ when to.State == CallState.Agent && from != CallState.Agent => "handoff",
-        _ when to.State == CallState.Goodbye => "goodbye",
-        _ => "ok",
-    };
+        WebhookLog.WebhookHandled(logger, callSid, route.Name, from.ToString(), to.ToString(), trigger, latency, outcome);
+        metrics.WebhookHandled(route.Name, outcome, latency);
+    }
 }

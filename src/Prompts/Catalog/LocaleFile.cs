@@ -6,7 +6,7 @@ namespace PhoneBooking.Prompts.Catalog;
 /// <summary>One loaded locale file: its prompts in file order, how it says values, its place aliases.</summary>
 internal sealed class LocaleFile
 {
-    public LocaleFile(string locale, string path, IReadOnlyList<PromptEntry> prompts, SpeechStyle speech, IReadOnlyDictionary<string, string> places)
+    public LocaleFile(string locale, string path, IReadOnlyList<PromptEntry> prompts, SpeechStyle speech, IReadOnlyDictionary<string, Phrase> places)
     {
         Locale = locale;
         Path = path;

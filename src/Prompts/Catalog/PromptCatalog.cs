@@ -149,6 +149,32 @@ public sealed partial class PromptCatalog
         return new PromptSpeech(entry, _options.VoiceFor(entry.Locale)!, parts, _rates, _audio);
     }
 
+    /// <summary>
+    /// Every locale file has every one of <paramref name="ids"/> itself (no fallback): a prompt the line may
+    /// say that a language lacks stops start-up, naming the file and the missing ids, instead of failing a caller.
+    /// </summary>
+    /// <exception cref="PromptFileException">A locale file lacks some of the ids.</exception>
+    public void Require(IEnumerable<string> ids)
+    {
+        var needed = ids.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var locale in Locales)
+        {
+            var file = _locales[locale];
+            var missing = needed.Where(id => !file.ById.ContainsKey(id)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new PromptFileException(file.Path, 1, missing[0], $"missing {missing.Count} prompt(s) the line says: {string.Join(", ", missing)}");
+            }
+        }
+    }
+
+    /// <summary>The file a locale was loaded from.</summary>
+    public string FileOf(string locale) => _locales[locale].Path;
+
+    /// <summary>The entry of <paramref name="promptId"/> in <paramref name="locale"/>'s own file (no fallback), if it has one.</summary>
+    public PromptEntry? Own(string promptId, string locale) =>
+        _locales.TryGetValue(locale, out var file) && file.ById.TryGetValue(promptId, out var entry) ? entry : null;
+
     /// <summary>Ids of the default locale the call flow never uses: dead wording to remove.</summary>
     public IReadOnlyList<string> UnusedIds(IEnumerable<string> usedIds)
     {

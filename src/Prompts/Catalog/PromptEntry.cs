@@ -5,8 +5,9 @@ namespace PhoneBooking.Prompts.Catalog;
 /// <summary>One prompt of one locale file, as loaded and validated.</summary>
 public sealed class PromptEntry
 {
-    internal PromptEntry(string id, string locale, Template template, bool isLong, IReadOnlyList<string> menuKeys)
+    internal PromptEntry(string id, string locale, Template template, bool isLong, IReadOnlyList<string> menuKeys, int line = 1)
     {
+        Line = line;
         Id = id;
         Locale = locale;
         Template = template;
@@ -15,6 +16,9 @@ public sealed class PromptEntry
     }
 
     public string Id { get; }
+
+    /// <summary>The line of its id in its file (for messages that say where to look).</summary>
+    public int Line { get; }
 
     /// <summary>The locale of the file it comes from (after fallback, not necessarily the caller's).</summary>
     public string Locale { get; }

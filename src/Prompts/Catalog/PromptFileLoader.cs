@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PhoneBooking.Prompts.Checks;
 using PhoneBooking.Prompts.Speech;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -22,8 +23,8 @@ internal static partial class PromptFileLoader
         reader.OnlyKeys(root, TopLevelKeys, id: null);
 
         var speech = SpeechSectionReader.Read(reader, reader.RequiredMapping(root, "speech", id: null));
-        var places = reader.OptionalMapping(root, "places") is { } placesNode ? ReadPlaces(reader, placesNode) : new Dictionary<string, string>();
-        var prompts = ReadPrompts(reader, reader.RequiredMapping(root, "prompts", id: null), locale);
+        var places = reader.OptionalMapping(root, "places") is { } placesNode ? ReadPlaces(reader, placesNode) : new Dictionary<string, Phrase>();
+        var prompts = ReadPrompts(reader, reader.RequiredMapping(root, "prompts", id: null), locale, speech.Star);
         return new LocaleFile(locale, path, prompts, speech, places);
     }
 
@@ -40,6 +41,12 @@ internal static partial class PromptFileLoader
             // Duplicate keys surface here too ("Duplicate key"); the key text is the prompt id.
             throw new PromptFileException(path, ToLine(error.Start), DuplicateKey(error, path), $"not valid YAML: {Describe(error)}", error);
         }
+        catch (InvalidOperationException error)
+        {
+            // YamlDotNet's scanner throws this, with no position, on a flow list or map left open ("clock: [12").
+            var (line, problem) = UnclosedBracket(path);
+            throw new PromptFileException(path, line, null, $"not valid YAML: {problem}", error);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -49,7 +56,7 @@ internal static partial class PromptFileLoader
         return root;
     }
 
-    private static List<PromptEntry> ReadPrompts(Reader reader, YamlMappingNode node, string locale)
+    private static List<PromptEntry> ReadPrompts(Reader reader, YamlMappingNode node, string locale, string starWord)
     {
         var prompts = new List<PromptEntry>();
         foreach (var (keyNode, valueNode) in node.Children)
@@ -60,7 +67,15 @@ internal static partial class PromptFileLoader
                 throw reader.Fail(keyNode, id, "a prompt id is lower-case words joined by dots, like book.birth_date.ask");
             }
 
-            prompts.Add(ReadEntry(reader, id, keyNode, valueNode, locale));
+            var entry = ReadEntry(reader, id, keyNode, valueNode, locale);
+
+            // A menu whose keys disagree with its words would send callers to a key the flow never hears.
+            if (MenuRule.Problems(starWord, entry).FirstOrDefault() is { } problem)
+            {
+                throw reader.Fail(keyNode, id, problem);
+            }
+
+            prompts.Add(entry);
         }
 
         if (prompts.Count == 0)
@@ -116,7 +131,7 @@ internal static partial class PromptFileLoader
             throw reader.Fail(textNode, id, $"unknown placeholder {{{name}}}; known: {string.Join(", ", Placeholders.Known.Keys.Select(k => $"{{{k}}}"))}");
         }
 
-        return new PromptEntry(id, locale, template, isLong, menu);
+        return new PromptEntry(id, locale, template, isLong, menu, ToLine(keyNode.Start));
     }
 
     private static string[] ReadMenu(Reader reader, YamlNode node, string id)
@@ -130,12 +145,13 @@ internal static partial class PromptFileLoader
         return keys;
     }
 
-    private static Dictionary<string, string> ReadPlaces(Reader reader, YamlMappingNode node)
+    /// <summary>A site's name in this language, for the voice and the text message alike (or <c>written:</c>/<c>spoken:</c> when they differ).</summary>
+    private static Dictionary<string, Phrase> ReadPlaces(Reader reader, YamlMappingNode node)
     {
-        var places = new Dictionary<string, string>(StringComparer.Ordinal);
+        var places = new Dictionary<string, Phrase>(StringComparer.Ordinal);
         foreach (var (key, value) in node.Children)
         {
-            places[reader.Scalar(key, null, "a site id")] = reader.Scalar(value, null, "the spoken name of a place");
+            places[reader.Scalar(key, null, "a site id")] = SpeechSectionReader.ReadPhrase(reader, value);
         }
 
         return places;
@@ -157,6 +173,43 @@ internal static partial class PromptFileLoader
         var line = File.ReadLines(path).Skip(ToLine(error.Start) - 1).FirstOrDefault() ?? string.Empty;
         var colon = line.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 ? line[..colon].Trim().Trim('"', '\'') : null;
+    }
+
+    /// <summary>The first line whose [ or { (outside quotes) is not closed on that line.</summary>
+    private static (int Line, string Problem) UnclosedBracket(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var depth = new Stack<char>();
+            char? quote = null;
+            foreach (var c in lines[index].TakeWhile(c => quote is not null || c != '#'))
+            {
+                if (quote is { } open)
+                {
+                    quote = c == open ? null : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c is '[' or '{')
+                {
+                    depth.Push(c);
+                }
+                else if (c is ']' or '}' && depth.Count > 0)
+                {
+                    depth.Pop();
+                }
+            }
+
+            if (depth.Count > 0)
+            {
+                return (index + 1, $"'{depth.Peek()}' is never closed (write the value plainly, or close it with '{(depth.Peek() == '[' ? ']' : '}')}')");
+            }
+        }
+
+        return (1, "a list or map is never closed");
     }
 
     private static string Describe(YamlException error)

@@ -51,7 +51,7 @@ internal static class SpeechSectionReader
         PromptFileLoader.Child(node, key) ?? throw reader.Fail(node, null, $"speech section is missing '{key}:'");
 
     /// <summary>Plain text, or <c>{ written: …, spoken: … }</c> when the voice needs other words than the text message.</summary>
-    private static Phrase ReadPhrase(PromptFileLoader.Reader reader, YamlNode node)
+    internal static Phrase ReadPhrase(PromptFileLoader.Reader reader, YamlNode node)
     {
         if (node is not YamlMappingNode forms)
         {

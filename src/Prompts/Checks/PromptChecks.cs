@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PhoneBooking.Prompts.Catalog;
 
 namespace PhoneBooking.Prompts.Checks;
@@ -15,10 +14,10 @@ public sealed record PromptIssue(string Locale, string PromptId, string Problem)
 /// <see cref="MaxWords"/> words (as heard, with sample values) unless marked <c>long</c>; a menu
 /// offers at most <see cref="MaxMenuChoices"/> numbered choices plus * and 0, and says each key it lists.
 /// </summary>
-public static partial class PromptChecks
+public static class PromptChecks
 {
     public const int MaxWords = 30;
-    public const int MaxMenuChoices = 4;
+    public const int MaxMenuChoices = MenuRule.MaxChoices;
 
     public static IReadOnlyList<PromptIssue> Check(PromptCatalog catalog)
     {
@@ -28,7 +27,7 @@ public static partial class PromptChecks
         foreach (var file in catalog.Files)
         {
             var own = file.ById;
-            issues.AddRange(reference.Keys.Where(id => !own.ContainsKey(id)).Select(id => new PromptIssue(file.Locale, id, $"missing (callers hear the {catalog.DefaultLocale} text)")));
+            issues.AddRange(reference.Keys.Where(id => !own.ContainsKey(id)).Select(id => new PromptIssue(file.Locale, id, $"missing (the line refuses to start; it would fall back to the {catalog.DefaultLocale} text)")));
             foreach (var entry in file.Prompts)
             {
                 if (!reference.TryGetValue(entry.Id, out var model))
@@ -40,7 +39,7 @@ public static partial class PromptChecks
                     issues.Add(new PromptIssue(file.Locale, entry.Id, $"placeholders {Names(entry.Placeholders)} differ from {catalog.DefaultLocale}'s {Names(model.Placeholders)}"));
                 }
 
-                issues.AddRange(CheckLength(catalog, entry).Concat(CheckMenu(file.Speech.Star, entry)).Select(problem => new PromptIssue(file.Locale, entry.Id, problem)));
+                issues.AddRange(CheckLength(catalog, entry).Concat(MenuRule.Problems(file.Speech.Star, entry)).Select(problem => new PromptIssue(file.Locale, entry.Id, problem)));
             }
         }
 
@@ -57,33 +56,6 @@ public static partial class PromptChecks
         }
     }
 
-    private static IEnumerable<string> CheckMenu(string starWord, PromptEntry entry)
-    {
-        var choices = entry.MenuKeys.Count(key => key is not ("0" or "*" or "#"));
-        if (choices > MaxMenuChoices)
-        {
-            yield return $"menu offers {choices} numbered choices (at most {MaxMenuChoices}, plus * and 0)";
-        }
-
-        var spoken = Words().Matches(entry.Text).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in entry.MenuKeys.Where(key => !spoken.Contains(key == "*" ? starWord : key)))
-        {
-            yield return $"menu lists key {key} but the text never says {(key == "*" ? $"'{starWord}'" : key)}";
-        }
-
-        // A key closes its sentence ("…, press 1."), so "8 digits" is not an offered key.
-        var offered = OfferedDigit().Matches(entry.Text).Select(m => m.Value);
-        if (entry.MenuKeys.Count > 0 && offered.Except(entry.MenuKeys).FirstOrDefault() is { } unlisted)
-        {
-            yield return $"the text offers key {unlisted}, which its 'menu:' does not list";
-        }
-    }
-
     private static string Names(IEnumerable<string> names) => $"[{string.Join(", ", names.Order(StringComparer.Ordinal))}]";
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
-
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])\d(?=\s*([.,;!?]|$))")]
-    private static partial Regex OfferedDigit();
 }

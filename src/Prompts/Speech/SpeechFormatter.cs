@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PhoneBooking.Prompts.Speech;
 
 /// <summary>Turns typed values into speech parts the way one locale says them.</summary>
-internal sealed class SpeechFormatter(SpeechStyle style, CultureInfo culture, IReadOnlyDictionary<string, string> placeAliases)
+internal sealed class SpeechFormatter(SpeechStyle style, CultureInfo culture, IReadOnlyDictionary<string, Phrase> placeAliases)
 {
     /// <summary>Between groups of a code or phone number: time to write the group down.</summary>
     public const int GroupPauseMilliseconds = 600;
@@ -126,10 +126,10 @@ internal sealed class SpeechFormatter(SpeechStyle style, CultureInfo culture, IR
 
     private TextPart FormatPlace(SpokenPlace place)
     {
-        var spoken = place.AliasKey is { } key && placeAliases.TryGetValue(key, out var alias)
-            ? alias
-            : place.SpokenName ?? place.Name;
-        return new TextPart(spoken, place.Name);
+        // The language's own name for the site, in the voice and in the text message alike.
+        return place.AliasKey is { } key && placeAliases.TryGetValue(key, out var alias)
+            ? new TextPart(alias.Spoken, alias.Written)
+            : new TextPart(place.SpokenName ?? place.Name, place.Name);
     }
 
     private Phrase FormatMinutes(int minutes) => minutes == 1

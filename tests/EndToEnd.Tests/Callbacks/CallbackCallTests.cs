@@ -34,10 +34,11 @@ public sealed class CallbackCallTests : IAsyncLifetime
             .Expect("calling you back from")
             .Expect("We will never ask you for payment")
             .Expect("We have a time for you")
-            .Expect("We will hold this time for you for 10 minutes")
+            .Expect("We will hold it for you for 10 minutes")
             .Expect("To accept this time, press 1")
             .Press("1")
-            .Expect("Your appointment is booked")
+            .Expect("It is booked")
+            .Expect("Your appointment is on")
             .Expect("Your confirmation code is")
             .Expect("To finish, press 4")
             .Finish());
@@ -180,17 +181,15 @@ public sealed class CallbackCallTests : IAsyncLifetime
     {
         var run = await _line.Phone.RunScriptAsync(_line.Dial(from), Scripts.MainMenu()
             .Then(Scripts.BirthDate(CallbackLine.EligibleBirthDate))
-            .Expect("For the earliest day possible, press 1")
+            .Expect("For the first time available, on any day, press 1")
             .Press("1")
-            .Expect("For any time, press 4")
-            .Press("4")
-            .Expect("If you are done, press 2")
-            .Press("2")
-            .Expect("We will call you back at")
-            .Press("1")
-            .Expect("To wait on the line, press 1")
+            .Expect("To hang up and get a call back, press 2")
             .Press("2")
             .Expect("We will call you at")
+            .Expect("If that is right, press 1")
+            .Press("1")
+            .Expect("Your request is sent")
+            .Expect("Done. We will call you at")
             .ExpectHangup());
         run.AssertPassedCleanly();
         var open = await _line.Requests.ListAsync(CallbackFilter.Open, 10, CancellationToken.None);

@@ -11,6 +11,7 @@ public sealed class PromptControlTests(LineFixture line) : IClassFixture<LineFix
     public async Task French_Key2_EverythingAfterIsFrenchInAFrenchVoice()
     {
         var run = await line.CallAsync(CallScript.Empty
+            .Expect("Bonjour. Vous êtes à la ligne de prise de rendez-vous pour la vaccination.")
             .Expect("Pour le français, faites le 2")
             .Press("2")
             .Expect("En tout temps, faites l'étoile pour réentendre")
@@ -20,6 +21,8 @@ public sealed class PromptControlTests(LineFixture line) : IClassFixture<LineFix
             .HangUp(), from: "+15145550301");
 
         run.AssertPassedCleanly();
+        var beforeChoice = run.Call.Transcript.Heard.TakeWhile(h => !h.Contains("En tout temps", StringComparison.Ordinal)).ToList();
+        Assert.Contains(beforeChoice, h => h.StartsWith("Bonjour", StringComparison.Ordinal) && h.Contains("[fr-CA", StringComparison.Ordinal));
         var afterChoice = run.Call.Transcript.Heard.SkipWhile(h => !h.Contains("En tout temps", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(afterChoice);
         Assert.All(afterChoice, heard => Assert.Contains("[fr-CA", heard, StringComparison.Ordinal));
@@ -63,7 +66,7 @@ public sealed class PromptControlTests(LineFixture line) : IClassFixture<LineFix
             .Expect("Please enter your date of birth")
             .Press("0")
             .Expect("Please hold. I am connecting you to a person.")
-            .Expect("You are number 1 in line")
+            .Expect("You are next in line")
             .HangUp(), from: "+16135550304");
 
         run.AssertPassedCleanly();

@@ -19,17 +19,13 @@ public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixtur
         var before = await line.BookingRequestCountAsync();
         var collected = await line.Phone.RunScriptAsync(line.Dial("+16135550401") with { StatusCallbackUrl = null }, Scripts.MainMenu()
             .Then(Scripts.BirthDate(LineFixture.EligibleBirthDate))
-            .Expect("For the earliest day possible, press 1")
+            .Expect("For the first time available, on any day, press 1")
             .Press("1")
-            .Expect("For any time, press 4")
-            .Press("4")
-            .Expect("If you are done, press 2")
-            .Press("2")
-            .Expect("We will call you back at")
+            .Expect("To wait on the line for your time, press 1")
             .HangUp());
         collected.AssertPassedCleanly();
 
-        // The caller's "1" at the number read-back (which submits), as Twilio signs it: no timestamp, so a replay verifies too.
+        // The caller's "1" to wait on the line (which submits), as Twilio signs it: no timestamp, so a replay verifies too.
         var last = collected.Call.Transcript.Webhooks[^1];
         var action = XDocument.Parse(last.Body).Descendants("Gather").Single().Attribute("action")!.Value;
         var form = collected.Call.Transcript.Webhooks[0].Parameters.Where(p => p.Key is not "CallStatus").Append(new("CallStatus", "in-progress")).Append(new("Digits", "1")).ToList();
@@ -43,7 +39,7 @@ public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixtur
 
         // Every replay hears where the call now is; if not, the line's warnings say why (a timeout hands the caller to a person).
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        Assert.True(answers.All(a => XDocument.Parse(a.Body).Root!.Value.Contains("To wait on the line, press 1", StringComparison.Ordinal)), line.LineWarnings());
+        Assert.True(answers.All(a => XDocument.Parse(a.Body).Root!.Value.Contains("We are looking for a time for you", StringComparison.Ordinal)), line.LineWarnings());
         Assert.Single(answers, a => a.Body.Contains("Your request is sent", StringComparison.Ordinal));
         Assert.Equal(before + 1, await line.BookingRequestCountAsync());
     }
@@ -131,23 +127,29 @@ public sealed class RobustnessTests(LineFixture line) : IClassFixture<LineFixtur
     }
 
     [Fact]
-    public async Task GarbageDigits_ThreeTimesAtTheBirthDate_HelpThenAPerson()
+    public async Task GarbageDigits_ThreeTimesAtTheBirthDate_HelpThenAPerson_APoundNeverCounted()
     {
         var run = await line.CallAsync(Scripts.MainMenu()
             .Press("1")
             .Expect("Please enter your date of birth")
-            .Press("99999999") // no #: today it would reach the next question as "no input" (issue 15 item 1)
+            .Expect("Then press pound")
+            .Press("19999999#")
             .Expect("Sorry, I did not understand that.")
             .Expect("For example, for March 5, 1950")
+            .Expect("then pound")
             .Press("#")
-            .Expect("Sorry, I did not hear anything.")
-            .Expect("For example, for March 5, 1950")
-            .Press("20991231")
+            .Expect("Please enter your date of birth") // a key, not silence: the question again, no apology
+            .Expect("Then press pound")
+            .Press("20991231#")
+            .Expect("Sorry, I did not understand that.")
+            .Expect("then pound")
+            .Press("1234#")
             .Expect("Let's get you some help. Please hold for a person.")
-            .Expect("You are number 1 in line")
+            .Expect("You are next in line")
             .HangUp(), from: "+16135550402");
 
         run.AssertPassedCleanly();
+        Assert.DoesNotContain(run.Call.Transcript.Heard, h => h.Contains("did not hear anything", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,7 +2,11 @@ using PhoneBooking.Softphone.Scripts;
 
 namespace PhoneBooking.EndToEnd.Tests.Calls;
 
-/// <summary>The pieces callers say again and again, as script fragments to chain with <see cref="Then"/>.</summary>
+/// <summary>
+/// The pieces callers say again and again, as script fragments to chain with <see cref="Then"/>. A caller
+/// acts as soon as they have heard what they were waiting for (keys then cut the prompt short, as on Twilio),
+/// so each fragment waits for the words that name the key it presses.
+/// </summary>
 public static class Scripts
 {
     /// <summary>The hold loop polls every few seconds of call time: an offer may take several rounds.</summary>
@@ -18,32 +22,27 @@ public static class Scripts
         .Expect("press star to hear something again")
         .Expect("To book a vaccine, press 1");
 
-    /// <summary>From the main menu: book, the birth date read back, eligible.</summary>
+    /// <summary>From the main menu: book, the birth date typed and read back, confirmed.</summary>
     public static CallScript BirthDate(string digits) => CallScript.Empty
         .Press("1")
         .Expect("Please enter your date of birth")
+        .Expect("Then press pound")
         .Press(digits + "#")
         .Expect("You entered")
-        .Press("1")
-        .Expect("One moment while I check if you can book");
+        .Expect("If that is right, press 1")
+        .Press("1");
 
-    /// <summary>Eligible: the earliest day at any time, the caller ID confirmed, submitted, waiting on the line until the offer.</summary>
+    /// <summary>Eligible: the first time available, waiting on the line until the offer.</summary>
     public static CallScript RequestUntilOffer() => CallScript.Empty
-        .Expect("let's choose when you are free")
-        .Expect("For the earliest day possible, press 1")
+        .Expect("Next, when are you free?")
+        .Expect("For the first time available, on any day, press 1")
         .Press("1")
-        .Expect("For any time, press 4")
-        .Press("4")
-        .Expect("Your first choice is the earliest day, at any time")
-        .Expect("If you are done, press 2")
-        .Press("2")
-        .Expect("We will call you back at")
+        .Expect("Your first choice is the first time available")
+        .Expect("To wait on the line for your time, press 1")
         .Press("1")
         .Expect("Your request is sent")
-        .Expect("To wait on the line, press 1")
-        .Press("1")
         .Expect("We have a time for you", OfferWithin)
-        .Expect("We will hold this time for you for")
+        .Expect("We will hold it for you for")
         .Expect("To accept this time, press 1");
 
     /// <summary>A whole booking, from ring to the confirmation code and its menu.</summary>
@@ -51,7 +50,8 @@ public static class Scripts
         .Then(BirthDate(birthDate))
         .Then(RequestUntilOffer())
         .Press("1")
-        .Expect("Your appointment is booked")
+        .Expect("It is booked")
+        .Expect("Your appointment is on")
         .Expect("Your confirmation code is")
         .Expect("To finish, press 4");
 

@@ -84,6 +84,13 @@ public sealed class LineFixture : IAsyncLifetime
         return await db.ExecuteScalarAsync<string?>("SELECT status FROM bookings WHERE confirmation_code = @confirmationCode", new { confirmationCode });
     }
 
+    /// <summary>The group visit's status in the embedded scheduling API, or null when there is none with that reference.</summary>
+    public async Task<string?> GroupVisitStatusAsync(string reference)
+    {
+        await using var db = new SqliteConnection($"Data Source={_data.File("scheduling.db")};Mode=ReadOnly;Pooling=False");
+        return await db.ExecuteScalarAsync<string?>("SELECT status FROM group_visits WHERE reference = @reference", new { reference });
+    }
+
     /// <summary>What the line logged at Warning or above (timeouts, refusals, failures): the first place to look when a call went wrong.</summary>
     public string LineWarnings() => string.Join(Environment.NewLine, Line.Logs.Records
         .Where(r => r.Level >= LogLevel.Warning)

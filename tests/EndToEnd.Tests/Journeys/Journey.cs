@@ -1,11 +1,13 @@
 namespace PhoneBooking.EndToEnd.Tests.Journeys;
 
 /// <summary>
-/// One caller's journey: the script <c>scripts/{Name}.script</c>, how it must end, and the most it may cost
-/// the caller. <paramref name="Given"/> names a journey run first on the same line whose outcome fills the
-/// script's placeholders (<c>{code}</c>: the confirmation code it booked).
+/// One caller's journey: the script <c>scripts/{Name}.script</c> (or <paramref name="Script"/>), how it must
+/// end, and the most it may cost the caller. <paramref name="Given"/> names a journey run first on the same
+/// line whose outcome fills the script's placeholders (<c>{code}</c>: the confirmation code it booked).
+/// <paramref name="From"/>: the caller ID, when the journey needs one ("anonymous", or the number a given
+/// journey called from); otherwise each journey gets its own.
 /// </summary>
-public sealed record Journey(string Name, JourneyOutcome Outcome, Budget Budget, string? Given = null)
+public sealed record Journey(string Name, JourneyOutcome Outcome, Budget Budget, string? Given = null, string? From = null, string? Script = null)
 {
     public override string ToString() => Name;
 }
@@ -39,6 +41,7 @@ public enum OutcomeKind
     Cancelled,
     CallbackQueued,
     Transferred,
+    GroupVisitRequested,
     HungUp,
 }
 
@@ -52,6 +55,7 @@ public sealed record JourneyOutcome(OutcomeKind Kind, string? Detail = null)
     public static readonly JourneyOutcome Booked = new(OutcomeKind.Booked);
     public static readonly JourneyOutcome Cancelled = new(OutcomeKind.Cancelled);
     public static readonly JourneyOutcome HungUp = new(OutcomeKind.HungUp);
+    public static readonly JourneyOutcome GroupVisitRequested = new(OutcomeKind.GroupVisitRequested);
 
     /// <summary>The confirmation code booked or cancelled, for the journeys that follow (placeholder <c>{code}</c>).</summary>
     public string? Code { get; init; }
@@ -71,6 +75,7 @@ public sealed record JourneyOutcome(OutcomeKind Kind, string? Detail = null)
         OutcomeKind.Cancelled => "booking cancelled",
         OutcomeKind.CallbackQueued => $"call back queued{(Detail is null ? "" : $" ({Detail})")}",
         OutcomeKind.Transferred => $"transferred{(Detail is null ? "" : $" ({Detail})")}",
+        OutcomeKind.GroupVisitRequested => "group visit requested, reference read back",
         _ => $"hung up{(Detail is null ? "" : $" by the {Detail}")}",
     };
 }

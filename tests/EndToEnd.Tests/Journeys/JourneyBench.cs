@@ -30,7 +30,7 @@ public sealed class JourneyBench : IAsyncLifetime
     /// more depend on how soon the scheduling API's matcher answers (machine load), so they are counted
     /// apart (<see cref="JourneyMeasure.ExtraHoldRounds"/>), not in the words and webhooks a budget holds.
     /// </summary>
-    public static readonly IReadOnlyList<string> HoldPromptIds = ["book.wait.hold", "book.wait.hold_long"];
+    public static readonly IReadOnlyList<string> HoldPromptIds = ["book.wait.hold", "book.wait.still", "book.wait.hold_long"];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<JourneyRun>>> _runs = new(StringComparer.Ordinal);
     private int _callers;
@@ -62,15 +62,19 @@ public sealed class JourneyBench : IAsyncLifetime
 
     private async Task<JourneyRun> RunOnceAsync(Journey journey)
     {
-        var text = await File.ReadAllTextAsync(ScriptPath(journey.Name));
+        var text = (await File.ReadAllTextAsync(ScriptPath(journey.Script ?? journey.Name)))
+            .Replace("{visit_date}", DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(5).ToString("MMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (journey.Given is { } given)
         {
             var before = await RunAsync(JourneyCatalog.Named(given));
-            text = text.Replace("{code}", before.Measure.Outcome.Code ?? throw new InvalidOperationException($"Journey '{given}' booked no code for '{journey.Name}'."), StringComparison.Ordinal);
+            if (text.Contains("{code}", StringComparison.Ordinal))
+            {
+                text = text.Replace("{code}", before.Measure.Outcome.Code ?? throw new InvalidOperationException($"Journey '{given}' booked no code for '{journey.Name}'."), StringComparison.Ordinal);
+            }
         }
 
         var script = CallScript.Parse(text);
-        var from = string.Create(CultureInfo.InvariantCulture, $"+1613555{7000 + Interlocked.Increment(ref _callers):0000}");
+        var from = journey.From ?? string.Create(CultureInfo.InvariantCulture, $"+1613555{7000 + Interlocked.Increment(ref _callers):0000}");
         var run = await Line.CallAsync(script, from);
         return new JourneyRun(journey, run, await MeasureAsync(script, run));
     }
@@ -113,6 +117,14 @@ public sealed class JourneyBench : IAsyncLifetime
             }
         }
 
+        foreach (var reference in ReadBack(call, "group.reference", "{reference}", 6))
+        {
+            if (await Line.GroupVisitStatusAsync(reference) is not null)
+            {
+                return JourneyOutcome.GroupVisitRequested with { Code = reference };
+            }
+        }
+
         var callbacks = await services.GetRequiredService<ICallbackRequests>().ListAsync(CallbackFilter.All, 1000, CancellationToken.None);
         if (callbacks.FirstOrDefault(c => c.Request.CallSid == call.CallSid) is { } callback)
         {
@@ -128,13 +140,16 @@ public sealed class JourneyBench : IAsyncLifetime
     }
 
     /// <summary>The codes the line read out with its <c>booking.code</c> prompt, in any language.</summary>
-    private IEnumerable<string> CodesReadBack(CallResult call)
+    private IEnumerable<string> CodesReadBack(CallResult call) => ReadBack(call, "booking.code", "{code}", 8);
+
+    /// <summary>The digits the line read out for <paramref name="placeholder"/> of <paramref name="promptId"/>, in any language.</summary>
+    private IEnumerable<string> ReadBack(CallResult call, string promptId, string placeholder, int length)
     {
         var catalog = Line.Line.Services.GetRequiredService<PromptCatalog>();
         var leads = catalog.Locales
-            .Select(locale => catalog.Find("booking.code", locale)?.Text)
+            .Select(locale => catalog.Find(promptId, locale)?.Text)
             .OfType<string>()
-            .Select(text => text[..text.IndexOf("{code}", StringComparison.Ordinal)])
+            .Select(text => text[..text.IndexOf(placeholder, StringComparison.Ordinal)])
             .Select(lead => lead[(lead.LastIndexOfAny(['.', '}']) + 1)..].Trim())
             .ToList();
         foreach (var said in call.Transcript.Spoken)
@@ -145,7 +160,7 @@ public sealed class JourneyBench : IAsyncLifetime
                 if (at >= 0)
                 {
                     var digits = new string([.. said.Text[(at + lead.Length)..].TakeWhile(c => !char.IsLetter(c)).Where(char.IsAsciiDigit)]);
-                    if (digits.Length == 8)
+                    if (digits.Length == length)
                     {
                         yield return digits;
                     }

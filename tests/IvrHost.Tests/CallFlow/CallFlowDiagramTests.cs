@@ -38,7 +38,8 @@ public sealed class CallFlowDiagramTests
     public void Flow_EveryStateIsReachableFromTheStart()
     {
         var flow = CallFlowDefinition.Build();
-        var seen = flow.Entries.Values.Select(e => e.State).Append(CallState.Agent).ToHashSet();
+        // The shared rules reach these too: a person, a polite goodbye, an offer kept while the caller thinks.
+        var seen = flow.Entries.Values.Select(e => e.State).Concat([CallState.Agent, CallState.Goodbye, CallState.OfferKept]).ToHashSet();
         var queue = new Queue<CallState>(seen);
         while (queue.TryDequeue(out var state))
         {
@@ -54,11 +55,20 @@ public sealed class CallFlowDiagramTests
     [Fact]
     public void Menus_UseAtMostFourChoicesAndNeverTheReservedKeys()
     {
-        foreach (var ask in CallFlowDefinition.Build().States.Values.OfType<AskState>().Where(a => a.Input.NumDigits == 1))
+        foreach (var ask in CallFlowDefinition.Build().States.Values.OfType<AskState>())
         {
-            var keys = ask.Transitions.Select(t => t.Label.Split(' ')[0]).Where(k => k.Length == 1).Distinct().ToList();
+            var keys = ask.Keys.Select(k => k.Key).ToList();
             Assert.True(keys.Count <= 4, $"{ask.State} offers {keys.Count} choices");
-            Assert.DoesNotContain(keys, k => k is CallFlowMachine.RepeatKey or CallFlowMachine.AgentKey or CallFlowMachine.SlowerKey);
+            Assert.DoesNotContain(keys, k => k is CallFlowMachine.RepeatKey or CallFlowMachine.AgentKey or CallFlowMachine.SlowerKey or CallFlowMachine.PoundKey);
+        }
+    }
+
+    [Fact]
+    public void Entries_EveryKeyThatCanStartAnAnswer_IsADigit()
+    {
+        foreach (var ask in CallFlowDefinition.Build().States.Values.OfType<AskState>().Where(a => a.Input == InputKind.Entry))
+        {
+            Assert.All(ask.Entry!.Starts, key => Assert.True(char.IsAsciiDigit(key), $"{ask.State}: {key}"));
         }
     }
 

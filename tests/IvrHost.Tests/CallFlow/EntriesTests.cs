@@ -15,33 +15,32 @@ public sealed class EntriesTests
     [InlineData("1950030a", false)]
     public void BirthDate_Entry_AcceptsOnlyRealPastDates(string keys, bool valid)
     {
-        Assert.Equal(valid, Entries.BirthDate.Parse(keys, Context, out _));
+        Assert.Equal(valid, Entries.BirthDate.Accepts(keys, At(CallState.BirthDate), Context));
     }
 
     [Theory]
-    [InlineData("1203", "2026-12-03")]
-    [InlineData("1123", "2026-11-23")] // today still counts
-    [InlineData("0105", "2027-01-05")] // next year
-    [InlineData("0229", "2028-02-29")] // no Feb 29 in 2027: not within a year
-    public void MonthDay_Entry_IsTheNextSuchDay(string keys, string expected)
+    [InlineData("1203", "en-CA", "2026-12-03")]
+    [InlineData("0312", "fr-CA", "2026-12-03")]
+    [InlineData("1123", "en-CA", "2026-11-23")] // today still counts
+    [InlineData("0105", "en-CA", "2027-01-05")] // next year
+    [InlineData("0501", "fr-CA", "2027-01-05")]
+    public void Day_Entry_IsTheNextSuchDay_InTheOrderTheCallersLanguageWritesDates(string keys, string locale, string expected)
     {
-        var ok = Entries.MonthDay.Parse(keys, Context, out var date);
-
-        Assert.Equal(expected != "2028-02-29", ok);
-        if (ok)
-        {
-            Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
-        }
+        Assert.True(Entries.Day.Parse(keys, At(CallState.PreferenceDate, s => s with { Locale = locale }), Context, out var date));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
     }
 
     [Theory]
-    [InlineData("1300")]
-    [InlineData("0000")]
-    [InlineData("123")]
-    [InlineData("1232")]
-    public void MonthDay_Entry_RejectsImpossibleDates(string keys)
+    [InlineData("1300", "en-CA")]
+    [InlineData("0000", "en-CA")]
+    [InlineData("123", "en-CA")]
+    [InlineData("1232", "en-CA")]
+    [InlineData("0229", "en-CA")] // no February 29 within a year
+    [InlineData("3212", "fr-CA")]
+    [InlineData("0313", "fr-CA")]
+    public void Day_Entry_RejectsImpossibleDates(string keys, string locale)
     {
-        Assert.False(Entries.MonthDay.Parse(keys, Context, out _));
+        Assert.False(Entries.Day.Accepts(keys, At(CallState.PreferenceDate, s => s with { Locale = locale }), Context));
     }
 
     [Theory]
@@ -67,12 +66,14 @@ public sealed class EntriesTests
     }
 
     [Theory]
-    [InlineData("0", false)]
-    [InlineData("1", true)]
-    [InlineData("2000", true)]
-    [InlineData("2001", false)]
-    public void Count_Entry_IsBetweenOneAndTheCap(string keys, bool valid)
+    [InlineData("0", false, true)]
+    [InlineData("1", true, true)]
+    [InlineData("9", true, true)]
+    [InlineData("2000", true, true)]
+    [InlineData("2001", false, false)]
+    public void Counts_ResidentsFromOne_StaffFromZero(string keys, bool residents, bool staff)
     {
-        Assert.Equal(valid, Entries.Count.Parse(keys, Context, out _));
+        Assert.Equal(residents, Entries.Residents.Accepts(keys, At(CallState.Residents), Context));
+        Assert.Equal(staff, Entries.Staff.Accepts(keys, At(CallState.Staff), Context));
     }
 }

@@ -56,7 +56,8 @@ public sealed class CallbackEndpointsTests : IDisposable
 
         var twiml = await TwimlAsync(ContinueUrl(callback, wait: 0), call.Sid!);
 
-        Assert.Contains("A person is ready to talk to you", SignedWebhooks.Heard(twiml), StringComparison.Ordinal);
+        // Honest: the caller is connected to the queue, not promised a person who is already there.
+        Assert.Contains("You asked to talk to a person. Please hold while we connect you.", SignedWebhooks.Heard(twiml), StringComparison.Ordinal);
         Assert.DoesNotContain("calling you back", SignedWebhooks.Heard(twiml), StringComparison.Ordinal);
         Assert.Single(twiml.Descendants("Enqueue"));
         var handoff = await _line.Services.GetRequiredService<IHandoffDesk>().GetAsync(call.Sid!, CancellationToken.None);
@@ -75,7 +76,7 @@ public sealed class CallbackEndpointsTests : IDisposable
         var twiml = await TwimlAsync(ContinueUrl(callback, wait: 0), call.Sid!);
 
         var heard = SignedWebhooks.Heard(twiml);
-        Assert.Contains("Your group can now book", heard, StringComparison.Ordinal);
+        Assert.Contains("Let's see if you can book now", heard, StringComparison.Ordinal);
         Assert.Contains("birth", heard, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("/voice/input?turn=0", twiml.Descendants("Gather").Single().Attribute("action")?.Value);
     }

@@ -66,5 +66,5 @@ public sealed class CallbackSessionsTests
         Assert.Equal(["offer.no_more"], said.Select(l => l.Id));
     }
 
-    private static PromptLine[] Lines(params string[] ids) => [.. ids.Select(PromptLine.Of)];
+    private static Line[] Lines(params string[] ids) => [.. ids.Select(id => new Line(id, new Dictionary<string, PhoneBooking.Prompts.Speech.SpeechValue>()))];
 }

@@ -26,10 +26,39 @@ public sealed class AgentLineTests : FaultyApiTest
 
         var wait = await WaitAsync(call, position: 3, waited: 30, average: 150);
 
-        var expected = line.Text("agent.queue.wait", "fr-CA", new Dictionary<string, SpeechValue> { ["position"] = SpeechValue.Count(3), ["minutes"] = SpeechValue.Minutes(3) });
+        var expected = line.Text("agent.queue.position", "fr-CA", new Dictionary<string, SpeechValue> { ["position"] = SpeechValue.Count(3) })
+            + " " + line.Text("agent.queue.minutes", "fr-CA", new Dictionary<string, SpeechValue> { ["minutes"] = SpeechValue.Minutes(2) });
         Assert.Equal(expected, SignedWebhooks.Heard(wait));
         Assert.Empty(wait.Descendants("Gather"));
-        Assert.Single(wait.Descendants("Pause"));
+        Assert.Equal($"{AgentLineTwiml.HoldPauseSeconds}", Assert.Single(wait.Descendants("Pause")).Attribute("length")?.Value);
+    }
+
+    [Theory]
+    [InlineData(0, 60, "agent.queue.next")] // first round: the place
+    [InlineData(15, 60, "agent.queue.thanks")] // next round: thanks, not the same words again
+    [InlineData(150, 60, "agent.queue.next")] // waited past the average: no minutes that would be wrong
+    public async Task Wait_RoundByRound_PlaceThenThanks_NeverAStaleEstimate(int waited, int average, string expected)
+    {
+        await using var line = Start();
+        var call = await ToAPersonAsync(line);
+
+        var wait = await WaitAsync(call, position: 1, waited, average);
+
+        Assert.Equal(line.Text(expected), SignedWebhooks.Heard(wait).Split(line.Text("agent.queue.callback_offer"))[0].Trim());
+        Assert.DoesNotContain("The wait is about", SignedWebhooks.Heard(wait), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wait_BeforeALanguageWasChosen_BothLanguages()
+    {
+        await using var line = Start();
+        var call = line.NewCall();
+        await call.DialAsync();
+        await call.PressAsync("0");
+
+        var wait = await WaitAsync(call, position: 1, waited: 0, average: 0);
+
+        Assert.Equal(line.Text("agent.queue.next") + " " + line.Text("agent.queue.next", "fr-CA"), SignedWebhooks.Heard(wait));
     }
 
     [Theory]
@@ -161,7 +190,8 @@ public sealed class AgentLineTests : FaultyApiTest
         var dial = Assert.Single(transfer.Descendants("Dial"));
         Assert.Equal(("/voice/agent/dialed", "+14165550100"), (dial.Attribute("action")?.Value, dial.Element("Number")?.Value));
         AssertCallBackOffered(line, await call.TwimlAsync("/voice/agent/dialed", call.Fields(("DialCallStatus", "no-answer"))));
-        Assert.Equal(line.Text("goodbye"), SignedWebhooks.Heard(await call.TwimlAsync("/voice/agent/dialed", call.Fields(("DialCallStatus", "completed")))));
+        // No language was chosen before 0: the goodbye is said in both.
+        Assert.Equal(line.Text("goodbye") + " " + line.Text("goodbye", "fr-CA"), SignedWebhooks.Heard(await call.TwimlAsync("/voice/agent/dialed", call.Fields(("DialCallStatus", "completed")))));
     }
 
     [Fact]

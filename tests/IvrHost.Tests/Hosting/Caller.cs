@@ -15,11 +15,11 @@ internal static class Caller
         await call.DialAsync();
         await call.PressAsync("1"); // English
         await call.PressAsync("1"); // book
-        await call.PressAsync("19500305");
+        await call.TypeAsync("19500305#");
     }
 
-    /// <summary>Up to "we will call you back at …, press 1": the next key submits.</summary>
-    public static async Task UntilPhoneConfirmedAsync(SignedWebhooks call, bool dialed = false, bool pressedLanguage = false)
+    /// <summary>Up to "to wait on the line, press 1": the next 1 submits (a call back: 2, then the number read back).</summary>
+    public static async Task<XDocument> UntilWaitChoiceAsync(SignedWebhooks call, bool dialed = false, bool pressedLanguage = false)
     {
         if (!dialed)
         {
@@ -32,11 +32,9 @@ internal static class Caller
         }
 
         await call.PressAsync("1"); // book
-        await call.PressAsync("19500305");
+        await call.TypeAsync("19500305#");
         await call.PressAsync("1"); // that is my birth date
-        await call.PressAsync("1"); // earliest day
-        await call.PressAsync("4"); // any time
-        await call.PressAsync("2"); // no more choices
+        return await call.PressAsync("1"); // the first time available
     }
 
     /// <summary>While the backend is down: English, "call me back when it works", the request, the number.</summary>
@@ -45,11 +43,9 @@ internal static class Caller
         await call.DialAsync();
         await call.PressAsync("1"); // English: the line says it is down
         await call.PressAsync("1"); // call me back when it works
-        await call.PressAsync("19500305");
+        await call.TypeAsync("19500305#");
         await call.PressAsync("1"); // that is my birth date
-        await call.PressAsync("1"); // earliest day
-        await call.PressAsync("4"); // any time
-        await call.PressAsync("2"); // no more choices
+        await call.PressAsync("1"); // the first time available
         return await call.PressAsync("1"); // that number
     }
 }

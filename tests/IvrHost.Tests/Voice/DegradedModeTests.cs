@@ -39,10 +39,10 @@ public sealed class DegradedModeTests : FaultyApiTest
     {
         var call = Line.NewCall();
 
-        await Caller.UntilPhoneConfirmedAsync(call);
-        var submitted = await call.PressAsync("1");
+        await Caller.UntilWaitChoiceAsync(call);
+        var submitted = await call.PressAsync("1"); // wait on the line
 
-        Assert.Contains(Line.Text("book.wait.choice"), SignedWebhooks.Heard(submitted), StringComparison.Ordinal);
+        Assert.Contains(Line.Text("book.wait.hold"), SignedWebhooks.Heard(submitted), StringComparison.Ordinal);
         var sent = Assert.Single(Api.Received, r => r.Route == "POST /v1/booking-requests");
         Assert.Equal(CallWork.SubmitKey(new CallSession { CallSid = call.CallSid }).Value, sent.IdempotencyKey);
     }
@@ -58,14 +58,14 @@ public sealed class DegradedModeTests : FaultyApiTest
         var menu = await call.PressAsync("1");
         Assert.Contains(Line.Text("menu.main"), SignedWebhooks.Heard(menu), StringComparison.Ordinal);
 
-        await Caller.UntilPhoneConfirmedAsync(call, dialed: true, pressedLanguage: true);
+        await Caller.UntilWaitChoiceAsync(call, dialed: true, pressedLanguage: true);
         Api.Script("POST /v1/booking-requests", Fault.Status(503));
-        var handedOver = await call.PressAsync("1");
+        var handedOver = await call.PressAsync("1"); // wait on the line: submitted with the caller ID
 
         Assert.Equal(BackendHealthState.Degraded, Line.Health.Current.State);
         AssertHandedToAPerson(handedOver);
         var handoff = await HandoffAsync(call);
-        Assert.Equal((HandoffReason.BackendFailed, CallState.ConfirmPhone, "en-CA"), (handoff.Reason, handoff.ReachedFrom, handoff.Locale));
+        Assert.Equal((HandoffReason.BackendFailed, CallState.WaitChoice, "en-CA"), (handoff.Reason, handoff.ReachedFrom, handoff.Locale));
         Assert.Equal(BirthDate, handoff.Details.BirthDate);
         Assert.Equal([new Preference(null, FlowPart.Any)], handoff.Details.Preferences);
         Assert.Equal("+14165550123", handoff.Details.CallbackNumber);
@@ -171,9 +171,7 @@ public sealed class DegradedModeTests : FaultyApiTest
         Assert.Contains(Line.Text("system.down"), SignedWebhooks.Heard(down), StringComparison.Ordinal);
         var preferences = await call.PressAsync("1");
         Assert.Contains(Line.Text("book.pref.intro"), SignedWebhooks.Heard(preferences), StringComparison.Ordinal);
-        await call.PressAsync("1"); // earliest day
-        await call.PressAsync("4"); // any time
-        await call.PressAsync("2"); // no more choices
+        await call.PressAsync("1"); // the first time available
         await call.PressAsync("1"); // that number
         Assert.Equal(BirthDate, (await DeferredAsync(call)).Submission.Person.BirthDate);
     }

@@ -51,6 +51,28 @@ internal sealed class SignedWebhooks(HttpClient client, string callSid, string f
     public async Task<XDocument> PressAsync(string? keys) =>
         await TwimlAsync($"/voice/input?turn={Turn}", keys is null ? Fields() : Fields(("Digits", keys)));
 
+    /// <summary>
+    /// Types an entry as Twilio delivers it: the first key alone (the entry's first Gather takes one key),
+    /// then the rest to the next Gather, which ends on # (left out of Digits, given as FinishedOnKey).
+    /// </summary>
+    public async Task<XDocument> TypeAsync(string keys)
+    {
+        // A secret (a PIN) is gathered in one piece: the Gather already ends on #.
+        if (Last?.Descendants("Gather").SingleOrDefault()?.Attribute("finishOnKey")?.Value == "#")
+        {
+            return await TwimlAsync($"/voice/input?turn={Turn}", Fields(("Digits", keys.TrimEnd('#')), ("FinishedOnKey", "#")));
+        }
+
+        var first = await PressAsync(keys[..1]);
+        if (first.Descendants("Gather").SingleOrDefault()?.Attribute("finishOnKey")?.Value != "#")
+        {
+            return first;
+        }
+
+        var rest = keys[1..].TrimEnd('#');
+        return await TwimlAsync($"/voice/input?turn={Turn}", Fields(("Digits", rest), ("FinishedOnKey", "#")));
+    }
+
     public async Task<XDocument> TwimlAsync(string pathAndQuery, IDictionary<string, string> fields)
     {
         using var response = await PostAsync(pathAndQuery, fields);

@@ -25,7 +25,7 @@ public sealed class VoiceBookingTests : IDisposable
         var booked = await call.PressAsync("1");
 
         var heard = SignedWebhooks.Heard(booked);
-        Assert.Contains("Your appointment is booked", heard, StringComparison.Ordinal);
+        Assert.Contains("It is booked. Your appointment is on", heard, StringComparison.Ordinal);
         Assert.Matches(@"confirmation code is .*\d", heard);
     }
 
@@ -34,7 +34,7 @@ public sealed class VoiceBookingTests : IDisposable
     {
         using var line = Line();
         var call = new SignedWebhooks(line.CreateClient(), SignedWebhooks.NewCallSid());
-        await CollectUntilPhoneConfirmationAsync(call);
+        await CollectUntilWaitChoiceAsync(call);
         var confirm = call.Fields(("Digits", "1"));
         var path = $"/voice/input?turn={call.Turn}";
 
@@ -47,7 +47,7 @@ public sealed class VoiceBookingTests : IDisposable
         }
 
         Assert.Equal(1, await BookingRequestCountAsync());
-        Assert.All(answers, a => Assert.Contains("To wait on the line", SignedWebhooks.Heard(XDocument.Parse(a)), StringComparison.OrdinalIgnoreCase));
+        Assert.All(answers, a => Assert.Contains("We are looking for a time for you", SignedWebhooks.Heard(XDocument.Parse(a)), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class VoiceBookingTests : IDisposable
             await call.DialAsync();
             await call.PressAsync("1");
             await call.PressAsync("1");
-            await call.PressAsync("19500305");
+            await call.TypeAsync("19500305#");
             turn = call.Turn;
         }
 
@@ -69,29 +69,21 @@ public sealed class VoiceBookingTests : IDisposable
         var resumed = new SignedWebhooks(second.CreateClient(), callSid);
         var twiml = await resumed.TwimlAsync($"/voice/input?turn={turn}", resumed.Fields(("Digits", "1")));
 
-        Assert.Contains("choose when you are free", SignedWebhooks.Heard(twiml), StringComparison.Ordinal);
+        Assert.Contains("Next, when are you free?", SignedWebhooks.Heard(twiml), StringComparison.Ordinal);
     }
 
     private IvrHostFactory Line() => IvrHostFactory.WithEmbeddedApi(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path });
 
-    private static async Task CollectUntilPhoneConfirmationAsync(SignedWebhooks call)
+    private static async Task CollectUntilWaitChoiceAsync(SignedWebhooks call)
     {
-        await call.DialAsync();
-        await call.PressAsync("1"); // English
-        await call.PressAsync("1"); // book
-        await call.PressAsync("19500305");
-        await call.PressAsync("1"); // that is my birth date
-        await call.PressAsync("1"); // earliest day
-        await call.PressAsync("4"); // any time
-        var phone = await call.PressAsync("2"); // no more choices
-        Assert.Contains("We will call you back at", SignedWebhooks.Heard(phone), StringComparison.Ordinal);
+        var choice = await Caller.UntilWaitChoiceAsync(call);
+        Assert.Contains("To wait on the line for your time, press 1", SignedWebhooks.Heard(choice), StringComparison.Ordinal);
     }
 
     private static async Task SubmitAsync(SignedWebhooks call)
     {
-        await CollectUntilPhoneConfirmationAsync(call);
-        await call.PressAsync("1"); // the number is right: submit
-        await call.PressAsync("1"); // wait on the line
+        await CollectUntilWaitChoiceAsync(call);
+        await call.PressAsync("1"); // wait on the line: submitted with the caller ID
     }
 
     /// <summary>The hold loop, as Twilio runs it: each Gather times out and posts silence until the offer comes.</summary>

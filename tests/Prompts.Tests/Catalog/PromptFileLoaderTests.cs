@@ -97,6 +97,22 @@ public sealed class PromptFileLoaderTests : IDisposable
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("clock: [12")]
+    [InlineData("clock: {12")]
+    [InlineData("clock: \"12")]
+    [InlineData("clock: 12]")]
+    public void Load_BrokenSpeechValue_NamesFileAndLine(string broken)
+    {
+        var file = _folder.Write("en-CA", "welcome: Hello.", speech: PromptFolder.EnglishSpeech.Replace("clock: 12", broken, StringComparison.Ordinal));
+
+        var error = Assert.Throws<PromptFileException>(() => _folder.Load());
+
+        Assert.EndsWith("en-CA.yaml", error.File, StringComparison.Ordinal);
+        Assert.InRange(error.Line, LineOf(file, broken), LineOf(file, "prompts:"));
+        Assert.Contains($"en-CA.yaml, line {error.Line}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_SpeechSectionWithoutNoon_NamesTheMissingKey()
     {

@@ -1,3 +1,4 @@
+using PhoneBooking.Prompts.Catalog;
 using PhoneBooking.Prompts.Checks;
 
 namespace PhoneBooking.Prompts.Tests.Checks;
@@ -32,14 +33,16 @@ public sealed class PromptChecksTests : IDisposable
         Assert.StartsWith("31 words", issue.Problem, StringComparison.Ordinal); // 23 words + the 8-digit sample code
     }
 
+    // A menu whose keys and words disagree is not a wording hint: the file is refused at load, naming where.
     [Fact]
-    public void Check_MenuWithFiveNumberedChoices_Reported()
+    public void Load_MenuWithFiveNumberedChoices_Refused()
     {
         _folder.Write("en-CA", "menu.main:\n  text: A, press 1. B, press 2. C, press 3. D, press 4. E, press 5. Person, press 0.\n  menu: 1 2 3 4 5 0");
 
-        var issue = Assert.Single(PromptChecks.Check(_folder.Load()));
+        var error = Assert.Throws<PromptFileException>(() => _folder.Load());
 
-        Assert.Contains("5 numbered choices", issue.Problem, StringComparison.Ordinal);
+        Assert.Equal("menu.main", error.PromptId);
+        Assert.Contains("5 numbered choices", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,25 +53,20 @@ public sealed class PromptChecksTests : IDisposable
         Assert.Empty(PromptChecks.Check(_folder.Load()));
     }
 
-    [Fact]
-    public void Check_MenuKeyNeverSaid_Reported()
+    [Theory]
+    [InlineData("To accept, press 1. To hear it again, press pound.", "1 2 *", "menu lists key 2 but the text never says 2")]
+    [InlineData("To accept, press 1. To refuse, press 2. To hear it again, press pound.", "1 2 *", "menu lists key * but the text never says 'star'")]
+    [InlineData("Your code has 8 digits. To cancel, press 1. To go back, press 2.", "1", "the text offers key 2, which its 'menu:' does not list")]
+    public void Load_MenuKeysThatDisagreeWithTheText_RefusedNamingFileLineAndId(string text, string keys, string problem)
     {
-        _folder.Write("en-CA", "offer.menu:\n  text: To accept, press 1. To hear it again, press pound.\n  menu: 1 2 *");
+        var file = _folder.Write("en-CA", $"welcome: Hello.\noffer.menu:\n  text: {text}\n  menu: {keys}");
 
-        var problems = PromptChecks.Check(_folder.Load()).Select(i => i.Problem).ToList();
+        var error = Assert.Throws<PromptFileException>(() => _folder.Load());
 
-        Assert.Contains("menu lists key 2 but the text never says 2", problems);
-        Assert.Contains("menu lists key * but the text never says 'star'", problems);
-    }
-
-    [Fact]
-    public void Check_TextOffersAKeyTheMenuDoesNotList_Reported()
-    {
-        _folder.Write("en-CA", "manage.menu:\n  text: Your code has 8 digits. To cancel, press 1. To go back, press 2.\n  menu: 1");
-
-        var issue = Assert.Single(PromptChecks.Check(_folder.Load()));
-
-        Assert.Equal("the text offers key 2, which its 'menu:' does not list", issue.Problem);
+        Assert.Equal(file, error.File);
+        Assert.Equal(File.ReadAllLines(file).ToList().FindIndex(l => l.Contains("offer.menu:", StringComparison.Ordinal)) + 1, error.Line);
+        Assert.Equal("offer.menu", error.PromptId);
+        Assert.Equal(problem, error.Problem);
     }
 
     [Fact]
@@ -80,7 +78,7 @@ public sealed class PromptChecksTests : IDisposable
         var issues = PromptChecks.Check(_folder.Load()).Select(i => i.ToString()).ToList();
 
         Assert.Equal(3, issues.Count);
-        Assert.Contains("fr-CA/goodbye: missing (callers hear the en-CA text)", issues);
+        Assert.Contains("fr-CA/goodbye: missing (the line refuses to start; it would fall back to the en-CA text)", issues);
         Assert.Contains("fr-CA/offer.held: placeholders [date] differ from en-CA's [minutes]", issues);
         Assert.Contains("fr-CA/extra: not in en-CA", issues);
     }

@@ -51,8 +51,8 @@ public sealed class PromptToolTests : IDisposable
         Assert.Equal(0, exit);
         var text = _output.ToString();
         Assert.DoesNotContain("en-CA (default)", text, StringComparison.Ordinal);
-        Assert.Matches(@"\n  goodbye\s+1\s+0\.4  missing: callers hear en-CA\n", text);
-        Assert.Contains("es-MX/goodbye: missing (callers hear the en-CA text)", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n  goodbye\s+1\s+0\.4  missing: the line will not start \(it would say en-CA\)\n", text);
+        Assert.Contains("es-MX/goodbye: missing (the line refuses to start; it would fall back to the en-CA text)", text, StringComparison.Ordinal);
     }
 
     [Fact]

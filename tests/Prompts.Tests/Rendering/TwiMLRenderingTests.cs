@@ -115,10 +115,12 @@ public sealed partial class TwiMLRenderingTests
             ["window"] = SpeechValue.Window(new TimeOnly(10, 0), new TimeOnly(11, 0)),
             ["site"] = SpeechValue.Site("north-york", "North York Civic Centre"),
             ["code"] = SpeechValue.Code("48213907"),
+            ["line_number"] = SpeechValue.Phone("+18005550199"),
         };
 
+        // The French text names the site in French, as the French voice does, and gives the number to call.
         Assert.Equal(
-            "Rendez-vous de vaccination : mardi 23 mars, entre 10 h et 11 h. Endroit : North York Civic Centre. Code de confirmation : 4821 3907. Conservez ce message. Pour annuler, appelez la ligne de vaccination.",
+            "Rendez-vous de vaccination : mardi 23 mars, entre 10 h et 11 h. Endroit : Centre civique de North York. Code de confirmation : 4821 3907. Conservez ce message. Pour annuler, appelez le 800-555-0199.",
             Catalog.RenderText("booking.sms.body", "fr-CA", arguments));
         Assert.StartsWith(
             "Vaccine appointment: Tuesday, March 23, between 10 and 11 in the morning, at North York Civic Centre. Confirmation code: 4821 3907.",

@@ -135,17 +135,26 @@ public sealed class SpeechFormatterTests
         Assert.Equal(expected, Spoken(locale, SpeechValue.DayPart(part)));
 
     [Fact]
-    public void Site_WithAliasInTheLocaleFile_SpeaksTheAliasAndWritesTheName()
+    public void Site_WithAliasInTheLocaleFile_TheLanguagesOwnNameSaidAndWritten()
     {
         var site = SpeechValue.Site("north-york", "North York Civic Centre", "North York Civic Center");
 
         Assert.Equal("Centre civique de North York", Spoken("fr-CA", site));
-        Assert.Equal("North York Civic Centre", Written("fr-CA", site));
+        Assert.Equal("Centre civique de North York", Written("fr-CA", site));
+    }
+
+    [Fact]
+    public void Site_AliasWithTwoForms_SaysOneAndWritesTheOther()
+    {
+        var site = SpeechValue.Site("st-lawrence", "St. Lawrence Market Community Clinic", "Saint Lawrence Market Community Clinic");
+
+        Assert.Equal("Clinique communautaire du marché Saint-Laurent", Spoken("fr-CA", site));
+        Assert.Equal("Clinique communautaire du marché St. Lawrence", Written("fr-CA", site));
     }
 
     [Fact]
     public void Site_WithoutAlias_SpeaksTheApisSpokenName() =>
-        Assert.Equal("Scarborough Town Centre", Spoken("fr-CA", SpeechValue.Site("scarborough", "Scarborough TC", "Scarborough Town Centre")));
+        Assert.Equal("Etobicoke Civic Centre", Spoken("fr-CA", SpeechValue.Site("etobicoke", "Etobicoke CC", "Etobicoke Civic Centre")));
 
     [Fact]
     public void Count_Number_AsDigits() =>

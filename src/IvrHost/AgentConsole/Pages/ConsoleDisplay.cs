@@ -24,6 +24,7 @@ public sealed partial class ConsoleDisplay(IOptions<LineOptions> line)
         HandoffReason.NoSuitableOffer => "No suitable time could be offered",
         HandoffReason.CallbackToAgent => "Called back to speak to a person",
         HandoffReason.FacilityLocked => "Retirement home PIN locked",
+        HandoffReason.FacilityRejected => "Retirement home code or PIN not accepted",
         _ => Words(reason.ToString()),
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Voice;
 using PhoneBooking.Prompts.Catalog;
@@ -48,7 +49,8 @@ public sealed class FinalNotices(
         }
 
         var line = twilio.CurrentValue.PhoneNumber!;
-        var body = prompts.RenderText("callback.final_sms", callback.Locale, PromptArguments.LineNumber(line));
+        var text = Lines.LineNumber(Lines.FinalText, line);
+        var body = prompts.RenderText(text.Id, callback.Locale, text.Arguments);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
