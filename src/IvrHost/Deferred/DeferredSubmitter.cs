@@ -107,7 +107,14 @@ public sealed partial class DeferredSubmitter(
                     return new DeferredPass("backend-down", submitted, rejected);
                 }
 
-                switch (await SubmitAsync(api, request, cancellationToken))
+                // The safe point at shutdown: between requests. One under way finishes (its submit, callback
+                // and mark), so a deploy never leaves one submitted but unmarked to be sent again.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return new DeferredPass("stopping", submitted, rejected);
+                }
+
+                switch (await SubmitAsync(api, request, CancellationToken.None))
                 {
                     case DeferredStatus.Submitted:
                         submitted++;
@@ -206,5 +213,5 @@ public sealed partial class DeferredSubmitter(
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }
 
-/// <param name="Ending"><c>done</c>, <c>backend-down</c> (not tried, or stopped when it went down) or <c>backend-failed</c> (a submit failed; the rest waits).</param>
+/// <param name="Ending"><c>done</c>, <c>backend-down</c> (not tried, or stopped when it went down), <c>backend-failed</c> (a submit failed; the rest waits) or <c>stopping</c> (the host is shutting down; the rest waits, on disk).</param>
 public sealed record DeferredPass(string Ending, int Submitted, int Rejected);
