@@ -7,6 +7,7 @@ using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Health;
 using PhoneBooking.IvrHost.Observability;
 using PhoneBooking.IvrHost.Outbound;
+using PhoneBooking.IvrHost.Reconciliation;
 using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.IvrHost.Voice;
@@ -20,6 +21,11 @@ if (PasswordHashCommand.Matches(args))
     return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
 }
 
+if (await LineReconcileCommand.TryRunAsync(args, Console.Out, Console.Error) is { } reconciled)
+{
+    return reconciled;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Every feature registers itself, in any order.
@@ -31,7 +37,7 @@ builder.Services.AddCallSessions(builder.Configuration);
 builder.Services.AddSchedulingClient(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddPrompts(builder.Configuration);
-builder.Services.AddLineHealthChecks();
+builder.Services.AddLineHealthChecks(builder.Configuration);
 builder.Services.AddOutboundPolicy(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
 builder.Services.AddDeferredRequests(builder.Configuration);

@@ -1,4 +1,5 @@
 using PhoneBooking.SchedulingApi;
+using PhoneBooking.SchedulingApi.Reconciliation;
 using PhoneBooking.SchedulingApi.Security;
 using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
@@ -6,6 +7,11 @@ using PhoneBooking.Storage;
 if (SecretCommands.TryRun(args, Console.Out))
 {
     return 0;
+}
+
+if (await ReconcileCommand.TryRunAsync(args, Console.Out, Console.Error) is { } reconciled)
+{
+    return reconciled;
 }
 
 // Standalone: its own logging and telemetry. Embedded in the line, it logs through the line's.

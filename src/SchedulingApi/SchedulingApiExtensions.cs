@@ -53,6 +53,7 @@ public static class SchedulingApiExtensions
         services.AddSingleton<SiteCatalog>();
         services.AddSingleton<EligibilityPolicy>();
         services.AddSingleton<SchedulingMetrics>();
+        services.AddSampledGauges<BookingQueueGauges>();
         services.AddSingleton<PinHasher>();
         services.AddSingleton<MatcherSignal>();
         services.AddSingleton<Matcher>();

@@ -16,8 +16,9 @@ namespace PhoneBooking.ServiceDefaults;
 /// <summary>
 /// OpenTelemetry for every service: metrics and traces always listen (so a webhook's W3C
 /// <c>traceparent</c> reaches the API calls it makes, exporter or not), and go over OTLP with
-/// logs when <c>Otlp:Endpoint</c> (or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set. A Prometheus
-/// scrape endpoint is one more reader on the same meter provider (<c>WithMetrics</c>).
+/// logs when <c>Otlp:Endpoint</c> (or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set. The Prometheus
+/// scrape endpoint (<see cref="MetricsEndpointOptions"/>, on unless <c>Metrics:Enabled</c> is false)
+/// is one more reader on the same meter provider.
 /// </summary>
 public static class DefaultTelemetry
 {
@@ -38,11 +39,29 @@ public static class DefaultTelemetry
         var export = !new OtlpOptionsValidator().Validate(null, otlp).Failed && otlp.Endpoint is not null;
         var serviceName = otlp.ServiceName ?? builder.Environment.ApplicationName;
 
+        builder.Services.AddOptions<MetricsEndpointOptions>().Bind(builder.Configuration.GetSection(MetricsEndpointOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsEndpointOptions>, MetricsEndpointOptionsValidator>());
+        var scrape = MetricsEndpointOptions.From(builder.Configuration);
+        var serveScrape = scrape.Enabled && !new MetricsEndpointOptionsValidator().Validate(null, scrape).Failed;
+        if (serveScrape)
+        {
+            builder.Services.AddSingleton(new MetricsAccess(scrape));
+        }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(Meters);
+                if (serveScrape)
+                {
+                    metrics.AddPrometheusExporter(prometheus =>
+                    {
+                        prometheus.ScrapeEndpointPath = scrape.Path;
+                        prometheus.ScrapeResponseCacheDurationMilliseconds = (int)scrape.ResponseCache.TotalMilliseconds;
+                    });
+                }
+
                 if (export)
                 {
                     metrics.AddOtlpExporter((exporter, reader) =>

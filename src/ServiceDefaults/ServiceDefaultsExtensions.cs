@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,13 +27,22 @@ public static class ServiceDefaultsExtensions
     /// <summary>Checks reported by <c>/health/ready</c>.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Serilog, OpenTelemetry (OTLP when configured), health checks and a graceful shutdown (section <c>Shutdown</c>).</summary>
+    /// <summary>Serilog, OpenTelemetry (OTLP when configured, the Prometheus scrape endpoint), health checks and a graceful shutdown (section <c>Shutdown</c>).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         builder.AddDefaultLogging();
         builder.AddDefaultTelemetry();
         builder.Services.AddHealthChecks().AddCheck<DrainingHealthCheck>(DrainingHealthCheck.Name, tags: [ReadyTag]);
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthStateMetrics>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            publisher.Delay = TimeSpan.FromSeconds(1);
+            // An out-of-range value fails validation at start with its own message; until then, stay in range.
+            publisher.Period = TimeSpan.FromTicks(Math.Clamp(
+                MetricsEndpointOptions.From(builder.Configuration).HealthCheckInterval.Ticks, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute * 5));
+            publisher.Predicate = check => check.Tags.Contains(ReadyTag);
+        });
         builder.AddGracefulShutdown();
         return builder;
     }
@@ -78,7 +88,36 @@ public static class ServiceDefaultsExtensions
         // Anonymous: a load balancer has no credentials.
         app.MapHealthChecks("/health/live", Health(_ => false)).AllowAnonymous();
         app.MapHealthChecks("/health/ready", Health(check => check.Tags.Contains(ReadyTag))).AllowAnonymous();
+        app.MapScrapeEndpoint();
         return app;
+    }
+
+    /// <summary>
+    /// <c>GET /metrics</c> (Prometheus text format) for operators only (<see cref="MetricsAccess"/>): 403 for
+    /// anyone else. Anonymous to the service's own authentication: Prometheus has no API key or console
+    /// account. Only where <see cref="AddServiceDefaults"/> registered the exporter (an embedded service's
+    /// instruments are in its host's scrape).
+    /// </summary>
+    private static void MapScrapeEndpoint(this WebApplication app)
+    {
+        if (app.Services.GetService<MetricsAccess>() is not { } access)
+        {
+            return;
+        }
+
+        var path = app.Services.GetRequiredService<IOptions<MetricsEndpointOptions>>().Value.Path;
+        app.MapPrometheusScrapingEndpoint(path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (!access.Allows(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Metrics are for operators: scrape from loopback, an allowed network, or with a token.\n", context.RequestAborted);
+                return;
+            }
+
+            await next(context);
+        }), optionsName: null).AllowAnonymous();
     }
 
     private static HealthCheckOptions Health(Func<HealthCheckRegistration, bool> predicate) => new()

@@ -14,7 +14,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The storage of a process: <see cref="StorageOptions"/> (section <c>Storage</c> and
     /// <c>ConnectionStrings:Postgres</c>, validated at start), the data folder, the provider's database
-    /// (<see cref="SqliteDatabase"/> on <paramref name="sqliteFileName"/>, or <see cref="PostgresDatabase"/>),
+    /// (<see cref="SqliteDatabase"/> on <paramref name="sqliteFileName"/>, or <see cref="PostgresDatabase"/>;
+    /// either as <see cref="IDatabase"/>),
     /// its schema migrator and the run at start. Features add their tables with <see cref="AddFeatureSchema"/>.
     /// Safe to call more than once; the first file name wins.
     /// </summary>
@@ -39,11 +40,13 @@ public static class StorageServiceCollectionExtensions
         if (provider == StorageProvider.Postgres)
         {
             services.AddSingleton<PostgresDatabase>();
+            services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<ISchemaMigrator, PostgresSchemaMigrator>();
         }
         else
         {
             services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<IOptions<StorageOptions>>(), sqliteFileName));
+            services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
             services.AddSingleton<ISchemaMigrator, SqliteSchemaMigrator>();
         }
 

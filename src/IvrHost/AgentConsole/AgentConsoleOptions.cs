@@ -16,6 +16,9 @@ public sealed class AgentConsoleOptions
     /// <summary>How stale the incident message a call hears may be on an instance other than the supervisor's.</summary>
     public TimeSpan IncidentCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often every instance reads the switches: a switch set on one instance applies on the others within this.</summary>
+    public TimeSpan SwitchRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Failed sign-ins from one address, or for one account, before the next must wait.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 

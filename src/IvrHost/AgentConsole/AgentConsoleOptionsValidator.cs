@@ -48,6 +48,7 @@ internal sealed partial class AgentConsoleOptionsValidator : IValidateOptions<Ag
 
         Between(failures, "RefreshInterval", options.RefreshInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
         Between(failures, "IncidentCacheTtl", options.IncidentCacheTtl, TimeSpan.Zero, TimeSpan.FromMinutes(5));
+        Between(failures, "SwitchRefreshInterval", options.SwitchRefreshInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
         Between(failures, "Lockout", options.Lockout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Between(failures, "MaxLockout", options.MaxLockout, options.Lockout, TimeSpan.FromDays(1));
         Between(failures, "SessionLifetime", options.SessionLifetime, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));

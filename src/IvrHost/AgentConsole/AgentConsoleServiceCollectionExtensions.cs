@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,16 +13,22 @@ using PhoneBooking.IvrHost.AgentConsole.Board;
 using PhoneBooking.IvrHost.AgentConsole.Bookings;
 using PhoneBooking.IvrHost.AgentConsole.Calls;
 using PhoneBooking.IvrHost.AgentConsole.Incidents;
+using PhoneBooking.IvrHost.AgentConsole.Switches;
 using PhoneBooking.IvrHost.AgentConsole.Storage;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.Storage;
+using PhoneBooking.Storage.Encryption;
+using PhoneBooking.Storage.Migrations;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.AgentConsole;
 
 public static class AgentConsoleServiceCollectionExtensions
 {
+    /// <summary>The <c>line_switches</c> table: <c>AgentConsole/Switches/Migrations</c>.</summary>
+    public static readonly FeatureSchema SwitchesSchema = new("switches", typeof(AgentConsoleServiceCollectionExtensions).Assembly, "AgentConsole/Switches/Migrations");
+
     public const string PathBase = "/console";
 
     /// <summary>
@@ -48,6 +53,13 @@ public static class AgentConsoleServiceCollectionExtensions
         services.TryAddSingleton<ConfiguredIncidentBoard>();
         services.AddSingleton<StoredIncidentBoard>();
         services.Replace(ServiceDescriptor.Singleton<IIncidentBoard>(sp => sp.GetRequiredService<StoredIncidentBoard>()));
+
+        // Features turned off by a supervisor (docs/operations.md, "Switches"): replaces AllOnSwitchBoard.
+        services.AddFeatureSchema(SwitchesSchema);
+        services.AddSingleton<SwitchStore>();
+        services.AddSingleton<StoredSwitchBoard>();
+        services.Replace(ServiceDescriptor.Singleton<ILineSwitchBoard>(sp => sp.GetRequiredService<StoredSwitchBoard>()));
+        services.AddHostedService<SwitchRefresher>();
 
         services.AddSingleton<AgentBookingStore>();
         services.AddTransient<AgentBookings>();
@@ -105,10 +117,14 @@ public static class AgentConsoleServiceCollectionExtensions
         });
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((antiforgery, environment) => antiforgery.Cookie.SecurePolicy = SecurePolicy(environment));
 
-        // Sign-in cookies must survive a restart and be readable by every instance: the key ring lives in the data folder.
+        // Sign-in cookies must survive a restart and be readable by every instance: the key ring lives in the
+        // line's database (either provider), its keys encrypted with the line's at-rest key.
         services.AddDataProtection().SetApplicationName("PhoneBooking.IvrHost");
-        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((keys, data, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.File("keys")), logging));
+        services.AddOptions<KeyManagementOptions>().Configure<IDatabase, DataCipher>((keys, database, cipher) =>
+        {
+            keys.XmlRepository = new DatabaseXmlRepository(database);
+            keys.XmlEncryptor = new CipherXmlEncryptor(cipher);
+        });
     }
 
     /// <summary>

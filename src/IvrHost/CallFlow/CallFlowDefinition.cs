@@ -52,6 +52,10 @@ public static class CallFlowDefinition
     private static readonly Guard ResumeTriesLeft = new("tries left", s => s.ResumeAttempts + 1 < MaxResumeAttempts);
     private static readonly Guard FacilityTriesLeft = new("tries left", s => s.FacilityAttempts + 1 < MaxFacilityAttempts);
     private static readonly Guard GroupDetailsKnown = new("counts and dates given", s => s.Residents is not null && s.GroupDates.Count > 0 && s.CallbackNumber is not null);
+    private static readonly Guard NewBookingsOff = new("new bookings off", (_, c) => c.IsOff(LineFeature.NewBookings));
+    private static readonly Guard GroupVisitsOff = new("group visits off", (_, c) => c.IsOff(LineFeature.GroupVisits));
+    private static readonly Guard CallbacksOff = new("callbacks off", (_, c) => c.IsOff(LineFeature.Callbacks));
+    private static readonly Guard TextsOff = new("texts off", (_, c) => c.IsOff(LineFeature.Texts));
     private static readonly Guard WaitedLong = new("waited long", s => s.Polls >= MaxPollsBeforeOfferingCallback);
 
     /// <summary>While waiting: quiet rounds, a short "still looking" every few.</summary>
@@ -84,6 +88,8 @@ public static class CallFlowDefinition
 
         // The backend is down: say so at once; save the request for later, or a person.
         flow.Menu(SystemDown, Lines.SystemDown, Lines.SystemDownMenu)
+            .OnKey("1", Agent, s => s with { Handoff = HandoffReason.BackendDown }, when: NewBookingsOff, say: [Lines.NewBookingsPaused, Lines.Transfer])
+            .OnKey("1", Agent, s => s with { Handoff = HandoffReason.BackendDown }, when: CallbacksOff, say: [Lines.CallbacksPaused, Lines.Transfer])
             .OnKey("1", DeferBooking, s => s with { Purpose = Purpose.Deferred }, words: CallBack)
             .OnKey("2", Agent, s => s with { Handoff = HandoffReason.BackendDown }, say: [Lines.Transfer]);
 
@@ -101,7 +107,10 @@ public static class CallFlowDefinition
             .OnKey("1", BirthDate, s => s with { Purpose = Purpose.Resume }, say: [Lines.ResumeVerify], words: SpokenAnswers.Yes)
             .OnKey("2", MainMenu, StartOver, words: SpokenAnswers.No);
 
+        // A feature turned off (switches): said when chosen, and the menu again; checking a booking always works.
         flow.Menu(MainMenu, Lines.MainMenu)
+            .OnKey("1", MainMenu, when: NewBookingsOff, say: [Lines.NewBookingsPaused])
+            .OnKey("3", MainMenu, when: GroupVisitsOff, say: [Lines.GroupVisitsPaused])
             .OnKey("1", BirthDate, s => s with { Purpose = Purpose.Book })
             .OnKey("2", ManageCode, s => s with { Purpose = Purpose.Manage })
             .OnKey("3", FacilityCode, s => s with { Purpose = Purpose.GroupVisit });
@@ -143,11 +152,13 @@ public static class CallFlowDefinition
             .On<BackendFailed>("failed", SystemDown, guard: BackendDown);
 
         flow.Menu(NotEligible, Lines.NotEligible, Lines.ReminderOffer)
+            .OnKey("1", Goodbye, when: CallbacksOff, say: [Lines.CallbacksPaused], words: SpokenAnswers.Yes)
             .OnKey("1", ChoosePhone, s => s with { Purpose = Purpose.Reminder, ReminderOn = s.GroupOpensOn }, words: SpokenAnswers.Yes)
             .OnKey("2", Goodbye, words: SpokenAnswers.No)
             .Patience(Patience.Done);
 
         flow.Menu(NoDateYet, Lines.NoDateYet, Lines.ReminderOfferLater)
+            .OnKey("1", Goodbye, when: CallbacksOff, say: [Lines.CallbacksPaused], words: SpokenAnswers.Yes)
             .OnKey("1", ChoosePhone, applyOn: (s, c) => s with { Purpose = Purpose.Reminder, ReminderOn = c.Today.AddDays(CheckAgainDays) }, words: SpokenAnswers.Yes)
             .OnKey("2", Goodbye, words: SpokenAnswers.No)
             .Patience(Patience.Done);
@@ -194,6 +205,7 @@ public static class CallFlowDefinition
         // Booking: wait on the line, or hang up and be called back — the number is read back only for a call back.
         flow.Menu(WaitChoice, Lines.WaitChoice)
             .OnKey("1", AfterWaitChoice, s => s with { WantsCallback = false })
+            .OnKey("2", AfterWaitChoice, s => s with { WantsCallback = false }, when: CallbacksOff, say: [Lines.CallbacksPaused], words: CallBack)
             .OnKey("2", ChoosePhone, s => s with { WantsCallback = true }, words: CallBack);
 
         flow.Decide(AfterWaitChoice)
@@ -240,6 +252,7 @@ public static class CallFlowDefinition
         // Waiting on the line: quiet rounds that double as the poll; any key but 2 hears the choices again.
         flow.Hold(Waiting, Lines.Hold, HoldRound)
             .OnSilence(CheckStatus, s => s with { Polls = s.Polls + 1 })
+            .OnKey("2", Waiting, when: CallbacksOff, say: [Lines.CallbacksPaused, Lines.Hold], words: CallBack)
             .OnKey("2", ChoosePhone, s => s with { WantsCallback = true }, words: CallBack);
 
         flow.Task(CheckStatus)
@@ -272,7 +285,9 @@ public static class CallFlowDefinition
         // Booked: day, time and place read back with the code; a caller who is done is let go politely.
         flow.Menu(Booked, Lines.BookedMenu)
             .OnKey("1", Booked, say: [Lines.BookingDetails, Lines.BookingCode], words: SpokenAnswers.Yes)
+            .OnKey("2", Booked, when: TextsOff, say: [Lines.TextsPaused, Lines.BookingCode])
             .OnKey("2", SendSms)
+            .OnKey("3", Booked, when: NewBookingsOff, say: [Lines.NewBookingsPaused])
             .OnKey("3", BirthDate, NextPerson, say: [Lines.HouseholdStart])
             .OnKey("4", Goodbye, words: SpokenAnswers.Finish)
             .Patience(Patience.Done);
@@ -314,6 +329,7 @@ public static class CallFlowDefinition
 
         // After a cancellation: a new booking starts from the birth date already given.
         flow.Menu(ManageDone, Lines.ManageDone)
+            .OnKey("1", Goodbye, when: NewBookingsOff, say: [Lines.NewBookingsPaused])
             .OnKey("1", CheckEligibility, s => s with { Purpose = Purpose.Book, Booking = null, LookupCode = null })
             .OnKey("2", Goodbye, words: SpokenAnswers.Finish)
             .Patience(Patience.Done);

@@ -21,4 +21,8 @@ public sealed record CallInput(string? Keys, string? Speech = null)
 /// <param name="BackendDown">The scheduling backend is down (not merely degraded): booking waits for it.</param>
 /// <param name="LineNumber">The line's own number (Twilio:PhoneNumber): said on calls we place and in texts.</param>
 /// <param name="Incident">A supervisor's notice, announced after the welcome while set.</param>
-public sealed record CallContext(DateTimeOffset Now, DateOnly Today, bool BackendDown = false, string? LineNumber = null, string? Incident = null);
+/// <param name="Switches">The features a supervisor turned off (null: all on); the flow says what callers get instead.</param>
+public sealed record CallContext(DateTimeOffset Now, DateOnly Today, bool BackendDown = false, string? LineNumber = null, string? Incident = null, LineSwitches? Switches = null)
+{
+    public bool IsOff(LineFeature feature) => Switches?.IsOff(feature) == true;
+}

@@ -18,6 +18,12 @@ public static class Lines
     public static readonly Prompt HelpKeys = Prompt.Of("help.keys");
     public static readonly Prompt MainMenu = Prompt.Of("menu.main");
 
+    // A feature a supervisor turned off (switches): what the caller hears instead; none offers a key.
+    public static readonly Prompt NewBookingsPaused = Prompt.Of("switch.new_bookings_paused");
+    public static readonly Prompt GroupVisitsPaused = Prompt.Of("switch.group_visits_paused");
+    public static readonly Prompt CallbacksPaused = Prompt.Of("switch.callbacks_paused");
+    public static readonly Prompt TextsPaused = Prompt.Of("switch.texts_paused");
+
     // The shared rules
     public static readonly Prompt NoInput = Prompt.Of("input.no_input");
     public static readonly Prompt Invalid = Prompt.Of("input.invalid");

@@ -3,6 +3,7 @@ using PhoneBooking.IvrHost.Callbacks.Dialer;
 using PhoneBooking.IvrHost.Callbacks.Storage;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -24,11 +25,12 @@ public static class CallbacksServiceCollectionExtensions
         services.AddLineStorage(configuration);
         services.AddFeatureSchema(Schema);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ICallbackRequests, SqliteCallbackRequests>();
-        services.AddSingleton<ICallbackQueue, SqliteCallbackQueue>();
-        services.AddSingleton<IOfferFeedStore, SqliteOfferFeedStore>();
-        services.AddSingleton<IDialPacer, SqliteDialPacer>();
+        services.AddSingleton<ICallbackRequests, CallbackRequests>();
+        services.AddSingleton<ICallbackQueue, CallbackQueue>();
+        services.AddSingleton<IOfferFeedStore, OfferFeedStore>();
+        services.AddSingleton<IDialPacer, DialPacer>();
         services.AddSingleton<DialerMetrics>();
+        services.AddSampledGauges<CallbackQueueGauges>();
         services.AddSingleton<OutboundUrls>();
         services.AddSingleton<CallingHours>();
         services.AddSingleton<OutboundCallPlacer>();

@@ -12,6 +12,13 @@ public interface ICallbackQueue
     /// <summary>Open callbacks due now, oldest due first; offer callbacks only once their request has a pending offer.</summary>
     Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The backlog the dialer's alerts watch: callbacks due now and not being dialled (as <see cref="DueAsync"/>
+    /// finds them, agent callbacks included whether or not an agent is free), by kind, and since when the
+    /// oldest has been due. One aggregate query on the due index.
+    /// </summary>
+    Task<CallbackBacklog> BacklogAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Callbacks whose retries ran out and whose final text message is due.</summary>
     Task<IReadOnlyList<DueCallback>> NoticesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
@@ -74,9 +81,16 @@ public interface ICallbackQueue
     Task<int> CloseSettledAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-public sealed record DueCallback(string Id, CallbackKind Kind, string Phone, string Locale, int Attempts);
+/// <param name="DueSince">
+/// Since when it has been due: its next attempt time, or for an offer callback the moment its offer was
+/// made when that came later (a caller who hung up before the offer is due from the offer).
+/// </param>
+public sealed record DueCallback(string Id, CallbackKind Kind, string Phone, string Locale, int Attempts, DateTimeOffset DueSince);
 
-public sealed record ClaimedAttempt(string CallbackId, int Number, CallbackKind Kind, string Phone, string Locale, string Owner);
+public sealed record ClaimedAttempt(string CallbackId, int Number, CallbackKind Kind, string Phone, string Locale, string Owner, DateTimeOffset DueSince);
+
+/// <param name="OldestDueSince">Null when nothing is due.</param>
+public sealed record CallbackBacklog(IReadOnlyDictionary<CallbackKind, int> Due, DateTimeOffset? OldestDueSince);
 
 /// <param name="CallSid">Null for a create that failed before Twilio made a call.</param>
 /// <param name="Status">Twilio's CallStatus: queued, initiated, ringing, in-progress, completed, busy, no-answer, failed, canceled.</param>

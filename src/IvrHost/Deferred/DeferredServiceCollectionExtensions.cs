@@ -1,6 +1,7 @@
 using PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.IvrHost.Hosting;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -17,9 +18,10 @@ public static class DeferredServiceCollectionExtensions
         services.AddValidatedOptions<DeferredOptions, DeferredOptionsValidator>(configuration, DeferredOptions.SectionName);
         services.AddLineStorage(configuration);
         services.AddFeatureSchema(Schema);
-        services.AddSingleton<IDeferredRequestStore, SqliteDeferredRequestStore>();
+        services.AddSingleton<IDeferredRequestStore, DeferredRequestStore>();
         services.AddSingleton<IDeferredRequests, PhoneDeferredRequests>();
         services.AddSingleton<DeferredMetrics>();
+        services.AddSampledGauges<DeferredGauges>();
         services.AddSingleton<DeferredSubmitter>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredSubmitter>());
         return services;

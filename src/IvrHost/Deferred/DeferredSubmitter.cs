@@ -24,8 +24,14 @@ public sealed partial class DeferredSubmitter(
     DeferredMetrics metrics,
     ILogger<DeferredSubmitter> logger) : BackgroundService
 {
+    /// <summary>How long a pass holds the requests it took: past it (a crash), another instance sends them.</summary>
+    internal static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    /// <summary>This process, as the holder of the requests its passes take.</summary>
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>Sends what is pending now (one pass at a time in this process). The background loop calls it; so can tests.</summary>
     public async Task<DeferredPass> SubmitPendingAsync(CancellationToken cancellationToken)
@@ -92,14 +98,40 @@ public sealed partial class DeferredSubmitter(
 
     private void Wake() => _wake.Writer.TryWrite(true);
 
+    /// <summary>Takes pending requests batch by batch (held, so another instance's pass takes others) and lets go of what it did not send.</summary>
     private async Task<DeferredPass> RunPassAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendPendingAsync(cancellationToken);
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
+    }
+
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            await store.ReleaseAsync(_owner, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The lease runs out by itself.
+            LogReleaseFailed(logger, exception);
+        }
+    }
+
+    private async Task<DeferredPass> SendPendingAsync(CancellationToken cancellationToken)
     {
         var (submitted, rejected) = (0, 0);
         await using var scope = scopes.CreateAsyncScope();
         var api = scope.ServiceProvider.GetRequiredService<ISchedulingClient>();
         while (true)
         {
-            var batch = await store.PendingAsync(options.Value.BatchSize, cancellationToken);
+            var batch = await store.ClaimPendingAsync(_owner, ClaimLease, options.Value.BatchSize, cancellationToken);
             foreach (var request in batch)
             {
                 if (health.Current.State == BackendHealthState.Down)
@@ -211,6 +243,10 @@ public sealed partial class DeferredSubmitter(
     [LoggerMessage(EventId = 2505, EventName = "DeferredPassFailed", Level = LogLevel.Error,
         Message = "Deferred submitter pass failed; pending requests stay pending")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2506, EventName = "DeferredReleaseFailed", Level = LogLevel.Warning,
+        Message = "Deferred submitter could not let go of the requests it held; another instance takes them when the hold ends")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 }
 
 /// <param name="Ending"><c>done</c>, <c>backend-down</c> (not tried, or stopped when it went down), <c>backend-failed</c> (a submit failed; the rest waits) or <c>stopping</c> (the host is shutting down; the rest waits, on disk).</param>

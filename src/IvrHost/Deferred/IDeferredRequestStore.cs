@@ -14,8 +14,17 @@ public interface IDeferredRequestStore
 
     Task<DeferredRequest?> GetAsync(string idempotencyKey, CancellationToken cancellationToken);
 
-    /// <summary>Pending requests, oldest first.</summary>
-    Task<IReadOnlyList<DeferredRequest>> PendingAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="limit"/> pending requests no one else holds, oldest first, held for <paramref name="owner"/>
+    /// for <paramref name="lease"/>: another instance's submitter takes them only after that (a crashed one's, for instance).
+    /// </summary>
+    Task<IReadOnlyList<DeferredRequest>> ClaimPendingAsync(string owner, TimeSpan lease, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Lets go of what <paramref name="owner"/> still holds pending (a pass that stopped early), for anyone to take at once.</summary>
+    Task ReleaseAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>How many are pending and since when the oldest has waited (one aggregate on the status index).</summary>
+    Task<DeferredBacklog> BacklogAsync(CancellationToken cancellationToken);
 
     /// <summary>Pending → submitted with the API's request id; false when it was not pending (another instance got there).</summary>
     Task<bool> MarkSubmittedAsync(string idempotencyKey, string requestId, CancellationToken cancellationToken);
@@ -23,3 +32,6 @@ public interface IDeferredRequestStore
     /// <summary>Pending → rejected; false when it was not pending.</summary>
     Task<bool> MarkRejectedAsync(string idempotencyKey, CancellationToken cancellationToken);
 }
+
+/// <param name="OldestCreatedAt">Null when none is pending.</param>
+public sealed record DeferredBacklog(int Pending, DateTimeOffset? OldestCreatedAt);

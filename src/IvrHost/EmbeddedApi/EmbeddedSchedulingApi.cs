@@ -101,16 +101,22 @@ public sealed partial class EmbeddedSchedulingApi(
         var url = $"http://127.0.0.1:{port}";
         builder.WebHost.UseUrls(url);
         builder.Configuration.AddConfiguration(configuration);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var own = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = data.Path,
             [$"{ApiClientsOptions.SectionName}:{ClientName}:Role"] = nameof(ApiClientRole.PhoneLine),
             [$"{ApiClientsOptions.SectionName}:{ClientName}:KeySha256:0"] = ApiKeys.Sha256Hex(ApiKey),
-            [$"{SecurityOptions.SectionName}:{nameof(SecurityOptions.GenerateHmacKey)}"] = "true",
             [WebHostDefaults.ServerUrlsKey] = url,
             [WebHostDefaults.HttpPortsKey] = "",
             [WebHostDefaults.HttpsPortsKey] = "",
-        });
+        };
+        if (configuration.GetStorageProvider() == StorageProvider.Sqlite)
+        {
+            // A key made in the data folder would be this instance's alone: on PostgreSQL (several instances) Security:HmacKey is configured.
+            own[$"{SecurityOptions.SectionName}:{nameof(SecurityOptions.GenerateHmacKey)}"] = "true";
+        }
+
+        builder.Configuration.AddInMemoryCollection(own);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Configure(new ConfigurationBuilder().Build()));
 
         // Its logs join the line's: same JSON console, same OTLP export, same sinks in tests.

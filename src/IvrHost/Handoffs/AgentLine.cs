@@ -43,7 +43,7 @@ public sealed partial class AgentLine(
     public async Task<VoiceResponse> QueueEndedAsync(AgentLineWebhook hook, CancellationToken ct)
     {
         var result = hook.QueueResult ?? "unknown";
-        metrics.QueueEnded(result);
+        metrics.QueueEnded(result, hook.QueueTime);
         LogQueueEnded(logger, hook.Call.CallSid, result, (int)hook.QueueTime.TotalSeconds);
         var session = await SessionAsync(hook, ct);
         switch (result)

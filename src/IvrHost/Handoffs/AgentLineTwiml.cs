@@ -47,7 +47,7 @@ public sealed class AgentLineTwiml(LineSpeaker speaker, LineClock lineClock, IOp
         }
 
         // A call the line placed is already a call back: it is not offered another.
-        if (CanCallBack(session) && !hook.Outbound && hook.QueueTime >= options.Value.QueueCallbackOfferAfter)
+        if (OffersCallBack(session) && !hook.Outbound && hook.QueueTime >= options.Value.QueueCallbackOfferAfter)
         {
             response.Append(Append(Offer(VoiceRoutes.QueueCallback), Say(session, [Lines.QueueCallbackOffer.With()])));
         }
@@ -73,7 +73,7 @@ public sealed class AgentLineTwiml(LineSpeaker speaker, LineClock lineClock, IOp
     public VoiceResponse Unavailable(CallSession? session)
     {
         var response = new VoiceResponse();
-        if (CanCallBack(session))
+        if (OffersCallBack(session))
         {
             response.Append(Append(Offer(VoiceRoutes.AgentCallback), Say(session, [Lines.AgentUnavailableCallback.With()])));
         }
@@ -87,6 +87,9 @@ public sealed class AgentLineTwiml(LineSpeaker speaker, LineClock lineClock, IOp
     }
 
     /// <summary>A call back needs a number to call.</summary>
+    /// <summary>A call back is offered when there is a number to call and callbacks are not switched off.</summary>
+    private bool OffersCallBack(CallSession? session) => CanCallBack(session) && !lineClock.Context().IsOff(LineFeature.Callbacks);
+
     public static bool CanCallBack(CallSession? session) => session is not null && (session.CallbackNumber ?? session.CallerId) is not null;
 
     private static Gather Offer(VoiceRoute action) => new(

@@ -1,3 +1,4 @@
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -12,8 +13,9 @@ public static class HandoffsServiceCollectionExtensions
     public static IServiceCollection AddHandoffs(this IServiceCollection services)
     {
         services.AddFeatureSchema(Schema);
-        services.AddSingleton<IHandoffDesk, SqliteHandoffDesk>();
+        services.AddSingleton<IHandoffDesk, HandoffDesk>();
         services.AddSingleton<HandoffMetrics>();
+        services.AddSampledGauges<HandoffGauges>();
         services.AddSingleton<AgentLineTwiml>();
         services.AddTransient<AgentLine>();
         return services;

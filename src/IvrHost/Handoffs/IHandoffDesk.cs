@@ -13,6 +13,9 @@ public interface IHandoffDesk
     /// <summary>Handoffs still to be worked (waiting, claimed, or waiting for a call back), oldest first.</summary>
     Task<IReadOnlyList<Handoff>> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many handoffs are open, by status (waiting, claimed, waiting for a call back): one aggregate on the status index.</summary>
+    Task<IReadOnlyDictionary<HandoffStatus, int>> CountOpenAsync(CancellationToken cancellationToken);
+
     /// <summary>True for the one agent whose claim wins.</summary>
     Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken);
 

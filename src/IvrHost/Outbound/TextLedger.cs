@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.Outbound;
 
@@ -21,16 +21,21 @@ public enum TextPermit
 /// count them together. Numbers and subjects are kept as keyed hashes (the caller-key secret), never
 /// in clear; rows older than two days are dropped as new ones come.
 /// </summary>
-public sealed class TextLedger(SqliteDatabase database)
+public sealed class TextLedger(IDatabase database)
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    /// <summary>Checks the caps and, when the text may go, records it (one transaction: two instances cannot both squeeze in).</summary>
+    /// <summary>
+    /// Checks the caps and, when the text may go, records it: one transaction holding the call and the number
+    /// (SQLite's write lock, PostgreSQL's advisory locks), so two instances cannot both squeeze in.
+    /// </summary>
     /// <returns>The permit, and the row to release if sending then fails.</returns>
     public Task<(TextPermit Permit, long? Reservation)> ReserveAsync(string callKey, string numberKey, string subjectKey, int perCall, int perNumberPerDay, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.InTransactionAsync(
             async (connection, transaction) =>
             {
+                await database.LockAsync(connection, transaction, $"texts-call:{callKey}", cancellationToken);
+                await database.LockAsync(connection, transaction, $"texts-number:{numberKey}", cancellationToken);
                 var args = new { callKey, numberKey, subjectKey, now = now.ToUnixTimeMilliseconds(), dayAgo = (now - Day).ToUnixTimeMilliseconds(), old = (now - (2 * Day)).ToUnixTimeMilliseconds() };
                 var counts = await connection.QuerySingleAsync<Counts>(new CommandDefinition(
                     """

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBooking.IvrHost.Hosting;
-using PhoneBooking.IvrHost.Sessions.Sqlite;
 using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.ServiceDefaults;
 using PhoneBooking.Storage;
 using PhoneBooking.Storage.Migrations;
 
@@ -13,8 +13,8 @@ public static class CallSessionsServiceCollectionExtensions
     public static readonly FeatureSchema Schema = new("sessions", typeof(CallSessionsServiceCollectionExtensions).Assembly, "Sessions/Migrations");
 
     /// <summary>
-    /// <see cref="ICallSessionStore"/> (in the line's database, <c>Storage:Provider</c>), its table,
-    /// <see cref="CallerKeys"/> and the retention purge.
+    /// <see cref="ICallSessionStore"/> (in the line's database, <c>Storage:Provider</c>; payloads encrypted at
+    /// rest, section <c>Encryption</c>), its table, <see cref="CallerKeys"/> and the retention purge.
     /// </summary>
     public static IServiceCollection AddCallSessions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,8 +23,9 @@ public static class CallSessionsServiceCollectionExtensions
         services.AddFeatureSchema(Schema);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CallerKeys>();
-        services.AddSingleton<ICallSessionStore, SqliteCallSessionStore>();
+        services.AddSingleton<ICallSessionStore, CallSessionStore>();
         services.AddHostedService<ExpiredSessionPurger>();
+        services.AddSampledGauges<ActiveCallGauge>();
         return services;
     }
 }

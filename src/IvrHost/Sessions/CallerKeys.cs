@@ -21,7 +21,7 @@ public sealed partial class CallerKeys
     private readonly byte[] _key;
 
     public CallerKeys(IOptions<SessionsOptions> options, DataDirectory data)
-        : this(options.Value.CallerKeySecret is { } secret ? Encoding.UTF8.GetBytes(secret) : LoadOrCreateSecret(data.File(SecretFileName)))
+        : this(options.Value.CallerKeySecret is { } secret ? Encoding.UTF8.GetBytes(secret) : SecretFile.LoadOrCreate(data.File(SecretFileName), 32))
     {
     }
 
@@ -41,36 +41,6 @@ public sealed partial class CallerKeys
     /// <summary>A keyed hash of any value, for one purpose (the outbound policy's text subjects): same secret, separate domain.</summary>
     public string Keyed(string purpose, string value) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\n" + value)));
-
-    /// <summary>Reads the key file, or creates it once. Written aside and moved into place, so a racing process reads a whole key.</summary>
-    internal static byte[] LoadOrCreateSecret(string path)
-    {
-        if (!File.Exists(path))
-        {
-            var draft = $"{path}.{Guid.NewGuid():N}.tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var writer = new StreamWriter(draft, options))
-            {
-                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            }
-
-            try
-            {
-                File.Move(draft, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(draft);
-            }
-        }
-
-        return Convert.FromBase64String(File.ReadAllText(path).Trim());
-    }
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

@@ -34,6 +34,9 @@ public interface ICallSessionStore
     /// </summary>
     Task<int> PurgeAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls not ended (no final status callback yet) whose session changed at or after <paramref name="updatedSince"/>: calls in progress.</summary>
+    Task<int> CountActiveAsync(DateTimeOffset updatedSince, CancellationToken cancellationToken = default);
+
     /// <summary>Throws when the store cannot be reached (readiness).</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 }

@@ -72,7 +72,8 @@ public sealed class CallSessions(ICallSessionStore store, CallerKeys callerKeys,
         }
     }
 
-    public Task CompleteAsync(string callSid, CancellationToken ct) => store.MarkCompletedAsync(callSid, ct);
+    /// <summary>Marks the call ended; true only for the status callback that ended it (Twilio may send it again).</summary>
+    public Task<bool> CompleteAsync(string callSid, CancellationToken ct) => store.MarkCompletedAsync(callSid, ct);
 
     /// <summary>A request in the queue or an offer open, not booked yet, and not refused after wrong birth dates.</summary>
     internal static bool IsResumable(CallSession s) => s.RequestId is not null && s.Booking is null && !s.ResumeRefused;

@@ -112,8 +112,9 @@ public sealed class CallTurns(
     {
         if (hook.CallStatus is "completed" or "busy" or "failed" or "no-answer" or "canceled")
         {
-            await sessions.CompleteAsync(hook.CallSid, ct);
-            events.CallEnded(hook.CallStatus, hook.CallDuration);
+            // The journey is counted once, by the callback that ended the call, from what the call reached.
+            var ended = await sessions.CompleteAsync(hook.CallSid, ct) ? (await sessions.LoadAsync(hook.CallSid, ct))?.Session : null;
+            events.CallEnded(hook.CallStatus, hook.CallDuration, ended);
         }
     }
 

@@ -27,6 +27,7 @@ public static class VoiceServiceCollectionExtensions
 
         // The console's stored notice replaces this one whichever is registered first.
         services.TryAddSingleton<IIncidentBoard, ConfiguredIncidentBoard>();
+        services.TryAddSingleton<ILineSwitchBoard, AllOnSwitchBoard>();
         services.AddSingleton<IBookingTexts, TwilioBookingTexts>();
         services.AddHostedService<FlowPromptsCheck>();
         return services;

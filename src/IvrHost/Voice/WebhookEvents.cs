@@ -44,7 +44,16 @@ public sealed class WebhookEvents(ILogger<WebhookEvents> logger, IvrMetrics metr
 
     public void CallStarted() => metrics.CallStarted();
 
-    public void CallEnded(string status, TimeSpan? duration) => metrics.CallCompleted(status, duration);
+    /// <param name="ended">The session of a call that ended just now; null when it was already over (a repeated callback) or unknown.</param>
+    public void CallEnded(string status, TimeSpan? duration, CallSession? ended)
+    {
+        metrics.CallCompleted(status, duration);
+        if (ended is not null)
+        {
+            var (journey, outcome) = CallJourney.Of(ended);
+            metrics.JourneyEnded(journey, outcome);
+        }
+    }
 
     private void Log(VoiceRoute route, string callSid, CallState from, CallState to, string trigger, TimeSpan latency, string outcome)
     {

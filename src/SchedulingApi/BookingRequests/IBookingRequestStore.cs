@@ -9,6 +9,9 @@ public interface IBookingRequestStore
 
     Task<int> CountQueuedAsync(CancellationToken cancellationToken);
 
+    /// <summary>The queue for the operators' gauges: queued, awaiting eligibility, and when the oldest queued arrived (partial indexes only).</summary>
+    Task<QueueDepth> QueueDepthAsync(CancellationToken cancellationToken);
+
     /// <summary>1-based position among queued requests, in arrival order.</summary>
     Task<int> GetQueuePositionAsync(long seq, CancellationToken cancellationToken);
 
@@ -30,3 +33,6 @@ public interface IBookingRequestStore
     /// <summary>Re-dates the waiting requests of a cohort after its opening date changed in configuration.</summary>
     Task<int> UpdateEligibleFromAsync(string cohort, DateOnly? opensOn, CancellationToken cancellationToken);
 }
+
+/// <param name="OldestQueuedAt">Null when none is queued.</param>
+public sealed record QueueDepth(int Queued, int AwaitingEligibility, DateTimeOffset? OldestQueuedAt);

@@ -12,5 +12,8 @@ public interface IOfferStore
     /// <summary>Starts the hold of a pending offer whose hold has not started. False otherwise.</summary>
     Task<bool> TryStartHoldAsync(string id, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
+    /// <summary>Offers waiting for the person's answer (or for delivery): the pending-expiry index.</summary>
+    Task<int> CountPendingAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Offer>> ListOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }

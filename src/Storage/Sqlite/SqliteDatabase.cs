@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,7 @@ namespace PhoneBooking.Storage.Sqlite;
 /// wait (WAL, set by the migration runner: it is a property of the file). The file and its -wal/-shm
 /// companions are readable by this user only (0600): they hold personal data.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : IDatabase, IDisposable
 {
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -42,6 +43,12 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     public string FilePath { get; }
+
+    public StorageProvider Provider => StorageProvider.Sqlite;
+
+    public string Description => $"'{FilePath}'";
+
+    public SqlDialect Sql => SqlDialect.Sqlite;
 
     public string ConnectionString { get; }
 
@@ -97,6 +104,21 @@ public sealed class SqliteDatabase : IDisposable
                 return result;
             },
             cancellationToken);
+
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await read(connection);
+    }
+
+    Task<T> IDatabase.WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken) =>
+        WriteAsync<T>(connection => write(connection), cancellationToken);
+
+    Task<T> IDatabase.InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        InTransactionAsync<T>((connection, transaction) => work(connection, transaction), cancellationToken);
+
+    /// <summary>Nothing to take: the BEGIN IMMEDIATE transaction already holds the file's only write lock.</summary>
+    public Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => _writerGate.Dispose();
 

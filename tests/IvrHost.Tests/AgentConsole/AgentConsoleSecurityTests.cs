@@ -259,7 +259,7 @@ public sealed class AgentConsoleSecurityTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<AuditRow>> AuditAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_console.Factory.Data.File("sessions.db")};Pooling=False");
+        await using var connection = PhoneBooking.IvrHost.Tests.Storage.LineTestStorage.OpenRaw(_console.Factory.Settings);
         return [.. await connection.QueryAsync<AuditRow>("SELECT agent AS Agent, action AS Action, call_sid AS CallSid, outcome AS Outcome, reference AS Reference, source AS Source FROM agent_audit ORDER BY id")];
     }
 

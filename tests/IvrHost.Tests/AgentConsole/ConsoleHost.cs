@@ -1,11 +1,11 @@
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Tests.Hosting;
+using PhoneBooking.IvrHost.Tests.Storage;
 using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.AgentConsole;
@@ -59,14 +59,14 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public async Task<IReadOnlyList<AuditRow>> AuditAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Factory.Data.File("sessions.db")};Pooling=False");
+        await using var connection = LineTestStorage.OpenRaw(Factory.Settings);
         return [.. await connection.QueryAsync<AuditRow>("SELECT agent AS Agent, action AS Action, call_sid AS CallSid, outcome AS Outcome, reference AS Reference, at AS At FROM agent_audit ORDER BY id")];
     }
 
     /// <summary>Every text column of every console table, for "no personal data here" checks.</summary>
     public async Task<string> ConsoleTablesTextAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Factory.Data.File("sessions.db")};Pooling=False");
+        await using var connection = LineTestStorage.OpenRaw(Factory.Settings);
         var parts = new List<string>();
         foreach (var table in new[] { "agent_audit", "agent_sign_in_failures", "agent_bookings" })
         {

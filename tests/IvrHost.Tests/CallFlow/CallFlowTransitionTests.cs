@@ -7,11 +7,14 @@ namespace PhoneBooking.IvrHost.Tests.CallFlow;
 /// <summary>The transition table, row by row: from a state, with keys (typed as a caller types) or an outcome, to a state.</summary>
 public sealed class CallFlowTransitionTests
 {
-    public sealed record Row(string Name, CallSession From, string? Keys, Outcome? Outcome, CallState To, string[] Says, bool BackendDown = false)
+    public sealed record Row(string Name, CallSession From, string? Keys, Outcome? Outcome, CallState To, string[] Says, bool BackendDown = false, LineFeature[]? Off = null)
     {
         public override string ToString() => Name;
 
         public Row WhenBackendDown() => this with { Name = Name + " (backend down)", BackendDown = true };
+
+        /// <summary>With <paramref name="feature"/> switched off by a supervisor.</summary>
+        public Row WhenOff(LineFeature feature) => this with { Name = $"{Name} ({feature} off)", Off = [feature] };
     }
 
     private static readonly DateOnly Born = new(1950, 3, 5);
@@ -167,6 +170,19 @@ public sealed class CallFlowTransitionTests
         Done(SubmitGroupVisit, new FacilityLocked(), Agent, Group, "group.locked"),
         Key(GroupSubmitted, "1", GroupSubmitted, s => s with { GroupReference = "731904" }, "group.reference", "group.done.menu"),
         Key(GroupSubmitted, "2", Goodbye, s => s with { GroupReference = "731904" }, "goodbye"),
+
+        // Features switched off by a supervisor: what the caller gets instead.
+        Key(MainMenu, "1", MainMenu, null, "switch.new_bookings_paused", "menu.main").WhenOff(LineFeature.NewBookings),
+        Key(MainMenu, "3", MainMenu, null, "switch.group_visits_paused", "menu.main").WhenOff(LineFeature.GroupVisits),
+        Key(SystemDown, "1", Agent, null, "switch.new_bookings_paused", "agent.transfer").WhenOff(LineFeature.NewBookings),
+        Key(SystemDown, "1", Agent, null, "switch.callbacks_paused", "agent.transfer").WhenOff(LineFeature.Callbacks),
+        Key(NotEligible, "1", Goodbye, s => s with { GroupOpensOn = new(2027, 1, 15) }, "switch.callbacks_paused", "goodbye").WhenOff(LineFeature.Callbacks),
+        Key(NoDateYet, "1", Goodbye, null, "switch.callbacks_paused", "goodbye").WhenOff(LineFeature.Callbacks),
+        Key(WaitChoice, "2", SubmitRequest, s => s with { BirthDate = Born, Preferences = [AnyTime] }, "switch.callbacks_paused").WhenOff(LineFeature.Callbacks),
+        Key(Waiting, "2", Waiting, s => s with { RequestId = "br_1" }, "switch.callbacks_paused", "book.wait.hold").WhenOff(LineFeature.Callbacks),
+        Key(Booked, "2", Booked, s => s with { Booking = SampleBooking }, "switch.texts_paused", "booking.code", "booking.menu").WhenOff(LineFeature.Texts),
+        Key(Booked, "3", Booked, s => s with { Booking = SampleBooking }, "switch.new_bookings_paused", "booking.menu").WhenOff(LineFeature.NewBookings),
+        Key(ManageDone, "1", Goodbye, s => s with { BirthDate = Born, Booking = SampleBooking with { Cancelled = true } }, "switch.new_bookings_paused", "goodbye").WhenOff(LineFeature.NewBookings),
     ];
 
     [Theory]
@@ -197,7 +213,7 @@ public sealed class CallFlowTransitionTests
 
     private static Step Run(Row row)
     {
-        var context = Context with { BackendDown = row.BackendDown };
+        var context = Context with { BackendDown = row.BackendDown, Switches = row.Off is null ? null : new LineSwitches(row.Off.ToHashSet()) };
         if (row.Outcome is not null)
         {
             return Machine.Complete(new Step(row.From, [], new DoWork(row.From.State), [], row.From.State, ""), row.Outcome, context);

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using PhoneBooking.IvrHost.AgentConsole.Switches;
 using PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
@@ -84,6 +85,21 @@ public sealed class AgentLineTests : FaultyApiTest
         var wait = await call.TwimlAsync("/voice/queue/wait", call.Fields(("Direction", "outbound-api"), ("QueuePosition", "1"), ("QueueTime", "600"), ("AvgQueueTime", "60")));
 
         Assert.Empty(wait.Descendants("Gather"));
+    }
+
+    [Fact]
+    public async Task CallbacksSwitchedOff_NeitherTheQueueNorTheApologyOffersACallBack()
+    {
+        await using var line = Start();
+        var call = await ToAPersonAsync(line);
+        await line.Services.GetRequiredService<StoredSwitchBoard>().SetAsync(LineFeature.Callbacks, off: true, "sam", CancellationToken.None);
+
+        var wait = await WaitAsync(call, position: 2, waited: 600, average: 60);
+        var sorry = await QueueEndedAsync(call, "queue-full");
+
+        Assert.Empty(wait.Descendants("Gather"));
+        Assert.DoesNotContain(line.Text("agent.queue.callback_offer"), SignedWebhooks.Heard(wait), StringComparison.Ordinal);
+        Assert.Empty(sorry.Descendants("Gather"));
     }
 
     [Fact]

@@ -48,4 +48,21 @@ internal static class Caller
         await call.PressAsync("1"); // the first time available
         return await call.PressAsync("1"); // that number
     }
+
+    /// <summary>The hold loop, as Twilio runs it: each Gather times out and posts silence until the offer is read out.</summary>
+    public static async Task<XDocument> HoldUntilOfferAsync(SignedWebhooks call)
+    {
+        for (var poll = 0; poll < 50; poll++)
+        {
+            var twiml = await call.PressAsync(null);
+            if (SignedWebhooks.Heard(twiml).Contains("We have a time for you", StringComparison.Ordinal))
+            {
+                return twiml;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("No offer after 50 polls.");
+    }
 }

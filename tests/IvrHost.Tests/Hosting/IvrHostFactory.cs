@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using PhoneBooking.IvrHost.Tests.Storage;
+using PhoneBooking.Storage;
 using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.Hosting;
@@ -8,7 +10,8 @@ namespace PhoneBooking.IvrHost.Tests.Hosting;
 /// <summary>
 /// The line in a test server, with its own temp data folder and an in-memory log sink. By default
 /// the scheduling API is "external" at a closed loopback port, so nothing is started alongside;
-/// <see cref="WithEmbeddedApi"/> leaves <c>Scheduling:BaseUrl</c> unset, as <c>dotnet run</c> does.
+/// <see cref="WithEmbeddedApi"/> leaves <c>Scheduling:BaseUrl</c> unset, as <c>dotnet run</c> does. Storage is
+/// SQLite, or PostgreSQL (the data folder's database, <see cref="LineTestStorage"/>) when the test run or the test asks.
 /// </summary>
 public sealed class IvrHostFactory : WebApplicationFactory<Program>
 {
@@ -18,11 +21,19 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
-    public IvrHostFactory(IDictionary<string, string?>? settings = null, bool embeddedApi = false, string environment = "Development")
+    public IvrHostFactory(IDictionary<string, string?>? settings = null, bool embeddedApi = false, string environment = "Development", StorageProvider? provider = null)
     {
         _environment = environment;
         _settings = new(settings ?? new Dictionary<string, string?>());
         _settings.TryAdd("Storage:DataDirectory", Data.Path);
+        Provider = provider ?? LineTestStorage.Provider;
+        if (Provider == StorageProvider.Postgres)
+        {
+            foreach (var (key, value) in LineTestStorage.PostgresSettings(_settings["Storage:DataDirectory"]!))
+            {
+                _settings.TryAdd(key, value);
+            }
+        }
 
         // Budgets for a test host sharing 2 cores with a build: a cold first call to the embedded API
         // (JIT, SQLite open) can take longer than a phone call's 1.5 s. Fault tests set their own.
@@ -42,9 +53,14 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
 
     public TempDirectory Data { get; } = new();
 
+    public StorageProvider Provider { get; }
+
+    /// <summary>The settings the host starts with (its storage among them).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public InMemoryLoggerProvider Logs { get; } = new();
 
-    public static IvrHostFactory WithEmbeddedApi(IDictionary<string, string?>? settings = null) => new(settings, embeddedApi: true);
+    public static IvrHostFactory WithEmbeddedApi(IDictionary<string, string?>? settings = null, StorageProvider? provider = null) => new(settings, embeddedApi: true, provider: provider);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,21 +1,25 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.Sessions;
+using PhoneBooking.IvrHost.Tests.Storage;
+using PhoneBooking.Storage;
 using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.Sessions;
 
-public sealed class ExpiredSessionPurgerTests : IDisposable
+public sealed class ExpiredSessionPurgerTests : IAsyncLifetime
 {
-    private readonly SessionStoreFixture _fixture = new();
     private readonly InMemoryLoggerProvider _logs = new();
+    private LineStores _stores = null!;
 
-    public void Dispose() => _fixture.Dispose();
+    public async Task InitializeAsync() => _stores = await LineStores.StartAsync(StorageProvider.Sqlite);
+
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
     [Fact]
     public async Task Tick_AfterRetention_DeletesTheExpiredSessionAndKeepsTheFreshOne()
     {
-        var store = await _fixture.OpenStoreAsync();
+        var store = _stores.Get<ICallSessionStore>();
         await store.TryInsertAsync(new CallSessionRecord("CAexpiring", "x"));
         await store.MarkCompletedAsync("CAexpiring");
         using var purger = Purger(store, retention: TimeSpan.FromDays(1), interval: TimeSpan.FromHours(1));
@@ -24,9 +28,9 @@ public sealed class ExpiredSessionPurgerTests : IDisposable
         await UntilAsync(() => PurgeCounts().Count == 1);
         Assert.NotNull(await store.GetAsync("CAexpiring"));
 
-        _fixture.Clock.Advance(TimeSpan.FromHours(23));
+        _stores.Clock.Advance(TimeSpan.FromHours(23));
         await store.TryInsertAsync(new CallSessionRecord("CAfresh", "x"));
-        _fixture.Clock.Advance(TimeSpan.FromHours(2)); // the tick at 25 h is the first whose cutoff passes the session
+        _stores.Clock.Advance(TimeSpan.FromHours(2)); // the tick at 25 h is the first whose cutoff passes the session
         await UntilAsync(() => PurgeCounts().Contains(1));
 
         Assert.Null(await store.GetAsync("CAexpiring"));
@@ -37,7 +41,7 @@ public sealed class ExpiredSessionPurgerTests : IDisposable
     private ExpiredSessionPurger Purger(ICallSessionStore store, TimeSpan retention, TimeSpan interval) => new(
         store,
         Options.Create(new SessionsOptions { Retention = retention, PurgeInterval = interval }),
-        _fixture.Clock,
+        _stores.Clock,
         new LoggerFactory([_logs]).CreateLogger<ExpiredSessionPurger>());
 
     private List<int> PurgeCounts() =>

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.Sessions;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.Tests.Sessions;
 
 public sealed class SessionsOptionsValidatorTests
 {
-    private readonly SessionsOptionsValidator _validator = new();
+    private readonly SessionsOptionsValidator _validator = new(Options.Create(new StorageOptions()));
 
     [Fact]
     public void Validate_Defaults_Succeed()
@@ -35,5 +37,14 @@ public sealed class SessionsOptionsValidatorTests
 
         Assert.Contains("7 characters", result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoSecretOnPostgres_RequiresOne()
+    {
+        var onPostgres = new SessionsOptionsValidator(Options.Create(new StorageOptions { Provider = "Postgres" }));
+
+        Assert.Contains("Sessions:CallerKeySecret is required with Storage:Provider 'Postgres'", onPostgres.Validate(null, new SessionsOptions()).FailureMessage, StringComparison.Ordinal);
+        Assert.True(onPostgres.Validate(null, new SessionsOptions { CallerKeySecret = new string('k', 32) }).Succeeded);
     }
 }

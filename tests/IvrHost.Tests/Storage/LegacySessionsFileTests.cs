@@ -48,7 +48,7 @@ public sealed class LegacySessionsFileTests : IDisposable
             VALUES ('h2', 'CA2', 'alice', 'Submitted', 'key-1', 'br_1', 2000, 2000);
             """);
 
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path });
+        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path }, provider: StorageProvider.Sqlite);
         _ = line.CreateClient();
         var services = line.Services;
 
@@ -64,7 +64,7 @@ public sealed class LegacySessionsFileTests : IDisposable
         var booking = await services.GetRequiredService<AgentBookingStore>().GetAsync("h2", CancellationToken.None);
         Assert.Equal((AgentBookingState.Submitted, "br_1"), (booking!.Value.Booking.State, booking.Value.Booking.RequestId));
 
-        Assert.Equal("2|3|1|2|1|1", await VersionsAsync()); // callbacks, console, deferred, handoffs, outbound, sessions
+        Assert.Equal("4|4|2|2|1|1", await VersionsAsync()); // callbacks, console, deferred, handoffs, outbound, sessions
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class LegacySessionsFileTests : IDisposable
         await WriteLegacyFileAsync(string.Join('\n', states.Select((state, i) =>
             $"INSERT INTO handoffs (call_sid, id, reason, reached_from, locale, details, status, at) VALUES ('CA{i}', 'h{i}', '{reasons[i % reasons.Length]}', '{state}', 'en-CA', '{{}}', '{statuses[i % statuses.Length]}', {i});")));
 
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path });
+        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path }, provider: StorageProvider.Sqlite);
         _ = line.CreateClient();
         var desk = line.Services.GetRequiredService<IHandoffDesk>();
 

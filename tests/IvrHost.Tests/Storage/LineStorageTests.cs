@@ -21,7 +21,7 @@ public sealed class LineStorageTests : IDisposable
     public async Task FirstStart_DataFolder0700_LineAndEmbeddedApiDatabases0600()
     {
         var data = _root.File("line-data");
-        using var line = IvrHostFactory.WithEmbeddedApi(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data });
+        using var line = IvrHostFactory.WithEmbeddedApi(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data }, StorageProvider.Sqlite);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await line.CreateClient().GetAsync("/health/live")).StatusCode);
 
@@ -39,7 +39,7 @@ public sealed class LineStorageTests : IDisposable
     {
         var blocker = _root.File("a-file");
         File.WriteAllText(blocker, "not a folder");
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = Path.Combine(blocker, "data") });
+        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = Path.Combine(blocker, "data") }, provider: StorageProvider.Sqlite);
 
         var error = Record.Exception(() => line.CreateClient());
 
@@ -53,7 +53,7 @@ public sealed class LineStorageTests : IDisposable
         var data = _root.File("broken");
         Directory.CreateDirectory(data);
         File.WriteAllText(Path.Combine(data, "sessions.db"), "this is not a database, it is a text file someone put here by mistake");
-        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data });
+        using var line = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data }, provider: StorageProvider.Sqlite);
 
         var error = Record.Exception(() => line.CreateClient());
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.Twilio.AspNetCore;
 using PhoneBooking.IvrHost.Tests.CallFlow;
 using PhoneBooking.IvrHost.Tests.Hosting;
+using PhoneBooking.Storage;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.Tests.Voice;
@@ -16,7 +17,7 @@ public sealed class FallbackTests
     [Fact]
     public async Task Fallback_NoDatabaseAndNoApi_StillAnswersTheApologyAndTheQueue()
     {
-        using var line = new IvrHostFactory(); // the API: a loopback port nothing listens on
+        using var line = new IvrHostFactory(provider: StorageProvider.Sqlite); // the API: a loopback port nothing listens on
         var call = new SignedWebhooks(line.CreateClient(), SignedWebhooks.NewCallSid());
         await call.DialAsync();
         BreakTheStore(line.Data.Path);
@@ -46,7 +47,7 @@ public sealed class FallbackTests
     [Fact]
     public void StaticFallbackFile_IsWhatTheLineServesWithDefaultSettings()
     {
-        using var line = new IvrHostFactory();
+        using var line = new IvrHostFactory(provider: StorageProvider.Sqlite);
         var served = XDocument.Parse(TwiMLResult.Render(line.Services.GetRequiredService<FallbackTwiml>().Response));
         var path = Path.Combine(CallFlowDiagramTests.RepositoryRoot(), "docs", "fallback.xml");
         if (Environment.GetEnvironmentVariable("UPDATE_FALLBACK_XML") == "1")

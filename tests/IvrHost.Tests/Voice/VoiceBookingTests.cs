@@ -19,7 +19,7 @@ public sealed class VoiceBookingTests : IDisposable
         var call = new SignedWebhooks(line.CreateClient(), SignedWebhooks.NewCallSid());
 
         await SubmitAsync(call);
-        var offer = await WaitForOfferAsync(call);
+        var offer = await Caller.HoldUntilOfferAsync(call);
         Assert.Contains("We have a time for you", SignedWebhooks.Heard(offer), StringComparison.Ordinal);
 
         var booked = await call.PressAsync("1");
@@ -86,26 +86,9 @@ public sealed class VoiceBookingTests : IDisposable
         await call.PressAsync("1"); // wait on the line: submitted with the caller ID
     }
 
-    /// <summary>The hold loop, as Twilio runs it: each Gather times out and posts silence until the offer comes.</summary>
-    private static async Task<XDocument> WaitForOfferAsync(SignedWebhooks call)
-    {
-        for (var poll = 0; poll < 50; poll++)
-        {
-            var twiml = await call.PressAsync(null);
-            if (SignedWebhooks.Heard(twiml).Contains("We have a time for you", StringComparison.Ordinal))
-            {
-                return twiml;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("No offer after 50 polls.");
-    }
-
     private async Task<long> BookingRequestCountAsync()
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "scheduling.db")};Mode=ReadOnly");
+        await using var db = PhoneBooking.IvrHost.Tests.Storage.LineTestStorage.OpenRaw(_data.Path, "scheduling.db");
         return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM booking_requests");
     }
 }

@@ -23,6 +23,13 @@ public static class RawDatabase
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
+    /// <summary>Changes the database behind the API's back, as a bug or a hand edit would.</summary>
+    public static async Task<int> ExecuteRawAsync(this TestApi api, string sql, object? parameters = null)
+    {
+        await using var connection = Open(api);
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
     private static System.Data.Common.DbConnection Open(TestApi api) => api.PostgresConnectionString is { } postgres
         ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Pooling = false }.ConnectionString)
         : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(api.DataDirectory, "scheduling.db"), Pooling = false }.ConnectionString);

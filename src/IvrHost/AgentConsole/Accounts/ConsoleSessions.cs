@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 
@@ -9,7 +9,7 @@ namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 /// still open, so signing out (or a supervisor signing an agent out everywhere) ends it on every
 /// instance at once — a copied cookie is worth nothing afterwards. Ids are 128 random bits.
 /// </summary>
-public sealed class ConsoleSessions(SqliteDatabase database, TimeProvider clock)
+public sealed class ConsoleSessions(IDatabase database, TimeProvider clock)
 {
     public async Task<string> StartAsync(string account, CancellationToken cancellationToken)
     {
@@ -30,10 +30,11 @@ public sealed class ConsoleSessions(SqliteDatabase database, TimeProvider clock)
             return false;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM agent_sessions WHERE id = @id AND account = @account AND ended_at IS NULL",
-            new { id, account = account.ToLowerInvariant() }, cancellationToken: cancellationToken)) == 1;
+        return await database.ReadAsync(
+            connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM agent_sessions WHERE id = @id AND account = @account AND ended_at IS NULL",
+                new { id, account = account.ToLowerInvariant() }, cancellationToken: cancellationToken)),
+            cancellationToken) == 1;
     }
 
     public Task EndAsync(string? id, CancellationToken cancellationToken) =>

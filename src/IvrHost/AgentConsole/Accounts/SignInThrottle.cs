@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
-using PhoneBooking.Storage.Sqlite;
+using System.Data.Common;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Accounts;
 
@@ -18,10 +19,10 @@ public sealed record WaitingAccount(string Account, DateTimeOffset Until);
 /// waits only <see cref="AgentConsoleOptions.AccountMaxDelay"/> per attempt: guessing spread over
 /// many addresses is slowed to that pace, while the agent waits a minute at most — and a supervisor
 /// can clear it at once. A quiet spell as long as the longest wait starts a count afresh. Counts live
-/// in the line's SQLite file (every instance, every restart). Names no account has are counted only in
+/// in the line's database (every instance, every restart; each count is read and written holding it). Names no account has are counted only in
 /// this process's memory, under a hash: what someone typed into the name field is never written down.
 /// </summary>
-public sealed class SignInThrottle(SqliteDatabase database, TimeProvider clock, IOptionsMonitor<AgentConsoleOptions> options)
+public sealed class SignInThrottle(IDatabase database, TimeProvider clock, IOptionsMonitor<AgentConsoleOptions> options)
 {
     /// <summary>For an address, the account it last tried (so unlocking an agent frees the agent's own desk too).</summary>
     private const string LastAccountColumn = "last_account";
@@ -37,13 +38,14 @@ public sealed class SignInThrottle(SqliteDatabase database, TimeProvider clock, 
     /// <summary>When this attempt may be checked, or null when it may now: the later of the address's and the account's waits.</summary>
     public async Task<DateTimeOffset?> WaitUntilAsync(AgentAccount? account, string typedName, string source, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var latest = new[]
-        {
-            Until(await ReadAsync(connection, SourcePrefix + source, cancellationToken)),
-            account is null ? Until(_unknown.GetValueOrDefault(Hash(typedName))) : Until(await ReadAsync(connection, AccountKey(account.Name), cancellationToken)),
-        }.Max();
+        var latest = await database.ReadAsync(
+            async connection => new[]
+            {
+                Until(await ReadAsync(connection, null, SourcePrefix + source, cancellationToken)),
+                account is null ? Until(_unknown.GetValueOrDefault(Hash(typedName))) : Until(await ReadAsync(connection, null, AccountKey(account.Name), cancellationToken)),
+            }.Max(),
+            cancellationToken);
         return latest > now ? latest : null;
     }
 
@@ -92,10 +94,11 @@ public sealed class SignInThrottle(SqliteDatabase database, TimeProvider clock, 
     /// <summary>Accounts that must wait now (directly, or because the address they were last tried from must).</summary>
     public async Task<IReadOnlyList<WaitingAccount>> WaitingAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Account, string? LastAccount, long Until)>(new CommandDefinition(
-            $"SELECT account, {LastAccountColumn}, locked_until FROM agent_sign_in_failures WHERE locked_until > @now",
-            new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<(string Account, string? LastAccount, long Until)>(new CommandDefinition(
+                $"SELECT account, {LastAccountColumn}, locked_until FROM agent_sign_in_failures WHERE locked_until > @now",
+                new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)),
+            cancellationToken);
         return [.. rows
             .Select(r => (Name: r.Account.StartsWith(AccountPrefix, StringComparison.Ordinal) ? r.Account[AccountPrefix.Length..] : r.LastAccount, r.Until))
             .Where(r => r.Name is not null)
@@ -104,27 +107,30 @@ public sealed class SignInThrottle(SqliteDatabase database, TimeProvider clock, 
             .OrderBy(w => w.Account, StringComparer.Ordinal)];
     }
 
+    /// <summary>Read, then written, holding the count: two wrong passwords at once on two instances count as two.</summary>
     private Task<DateTimeOffset?> CountAsync(string key, string? lastAccount, Func<long, TimeSpan> wait, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async connection =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                var counted = Next(await ReadAsync(connection, key, cancellationToken), wait);
+                await database.LockAsync(connection, transaction, $"sign-in:{key}", cancellationToken);
+                var counted = Next(await ReadAsync(connection, transaction, key, cancellationToken), wait);
                 await connection.ExecuteAsync(new CommandDefinition(
                     $"""
                     INSERT INTO agent_sign_in_failures (account, failures, last_failure_at, locked_until, {LastAccountColumn}) VALUES (@key, @Count, @LastAt, @LockedUntil, @lastAccount)
                     ON CONFLICT (account) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
-                        locked_until = excluded.locked_until, {LastAccountColumn} = coalesce(excluded.{LastAccountColumn}, {LastAccountColumn})
+                        locked_until = excluded.locked_until, {LastAccountColumn} = coalesce(excluded.{LastAccountColumn}, agent_sign_in_failures.{LastAccountColumn})
                     """,
                     new { key, counted.Count, counted.LastAt, counted.LockedUntil, lastAccount = lastAccount?.ToLowerInvariant() },
+                    transaction,
                     cancellationToken: cancellationToken));
                 return Until(counted);
             },
             cancellationToken);
 
-    private static async Task<Failures?> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string key, CancellationToken cancellationToken) =>
+    private static async Task<Failures?> ReadAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<Failures>(new CommandDefinition(
             "SELECT failures AS Count, last_failure_at AS LastAt, locked_until AS LockedUntil FROM agent_sign_in_failures WHERE account = @key",
-            new { key }, cancellationToken: cancellationToken));
+            new { key }, transaction, cancellationToken: cancellationToken));
 
     private Failures Next(Failures? previous, Func<long, TimeSpan> wait)
     {

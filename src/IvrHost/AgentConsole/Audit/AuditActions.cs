@@ -14,6 +14,10 @@ public static class AuditActions
     public const string IncidentSet = "incident-set";
     public const string IncidentClear = "incident-clear";
 
+    /// <summary>A supervisor turned a feature off or back on (reference: the feature, e.g. <c>new_bookings</c>).</summary>
+    public const string SwitchOff = "switch-off";
+    public const string SwitchOn = "switch-on";
+
     /// <summary>Saw callers' details (reference: which page).</summary>
     public const string View = "view";
 

@@ -2,18 +2,18 @@ using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Audit;
 
 /// <summary>
-/// Every console action, in the line's SQLite file: who, what, which call, when (from the injected
+/// Every console action, in the line's database: who, what, which call, when (from the injected
 /// clock), how it ended, and from which address (as a trusted proxy reports it). Also every view of
 /// callers' details (once per agent, page and call in <see cref="AgentConsoleOptions.ViewAuditInterval"/>)
 /// and every refused action. Ids and words only: no birth date, number or health card ever lands here.
 /// </summary>
 public sealed partial class AuditTrail(
-    SqliteDatabase database,
+    IDatabase database,
     TimeProvider clock,
     AgentConsoleMetrics metrics,
     IHttpContextAccessor http,
@@ -67,10 +67,11 @@ public sealed partial class AuditTrail(
 
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT id AS Id, at AS At, agent AS Agent, action AS Action, call_sid AS CallSid, outcome AS Outcome, reference AS Reference, source AS Source FROM agent_audit ORDER BY id DESC LIMIT @count",
-            new { count }, cancellationToken: cancellationToken));
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<Row>(new CommandDefinition(
+                "SELECT id AS Id, at AS At, agent AS Agent, action AS Action, call_sid AS CallSid, outcome AS Outcome, reference AS Reference, source AS Source FROM agent_audit ORDER BY id DESC LIMIT @count",
+                new { count }, cancellationToken: cancellationToken)),
+            cancellationToken);
         return [.. rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.FromUnixTimeMilliseconds(r.At), r.Agent, r.Action, r.CallSid, r.Outcome, r.Reference, r.Source))];
     }
 

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Dapper;
-using PhoneBooking.Storage;
-using PhoneBooking.Storage.Sqlite;
 using PhoneBooking.SchedulingClient.Contracts;
+using PhoneBooking.Storage;
+using PhoneBooking.Storage.Encryption;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Bookings;
 
-/// <summary>Agents' bookings in the line's SQLite file, one row per handoff.</summary>
-public sealed class AgentBookingStore(SqliteDatabase database, TimeProvider clock)
+/// <summary>
+/// Agents' bookings in the line's database, one row per handoff. The request's status (its offer, its
+/// confirmation code) and the masked health card are encrypted at rest, bound to their handoff.
+/// </summary>
+public sealed class AgentBookingStore(IDatabase database, DataCipher cipher, TimeProvider clock)
 {
     private const string Columns =
-        "handoff_id AS HandoffId, call_sid AS CallSid, agent AS Agent, state AS State, idempotency_key AS IdempotencyKey, request_id AS RequestId, " +
-        "status AS Status, health_card AS HealthCard, waited_for_backend AS WaitedForBackend, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "handoff_id, call_sid, agent, state, idempotency_key, request_id, status, health_card, waited_for_backend, created_at, updated_at";
 
     /// <summary>Inserts the first booking of a handoff; false when it already has one (a double submit).</summary>
     public Task<bool> TryAddAsync(AgentBooking booking, string idempotencyKey, CancellationToken cancellationToken) =>
@@ -30,9 +32,9 @@ public sealed class AgentBookingStore(SqliteDatabase database, TimeProvider cloc
                     State = DbValues.Word(booking.State),
                     key = idempotencyKey,
                     booking.RequestId,
-                    Status = Serialize(booking.Status),
-                    booking.HealthCardMasked,
-                    WaitedForBackend = booking.WaitedForBackend ? 1 : 0,
+                    Status = Serialize(booking.HandoffId, booking.Status),
+                    HealthCardMasked = cipher.EncryptOrNull(booking.HealthCardMasked, HealthCardContext(booking.HandoffId)),
+                    booking.WaitedForBackend,
                     now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
                 },
                 cancellationToken: cancellationToken)) == 1,
@@ -46,7 +48,7 @@ public sealed class AgentBookingStore(SqliteDatabase database, TimeProvider cloc
                 UPDATE agent_bookings SET state = 'submitted', request_id = @requestId, status = COALESCE(@status, status), updated_at = @now
                 WHERE handoff_id = @handoffId
                 """,
-                new { handoffId, requestId, status = Serialize(status), now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
+                new { handoffId, requestId, status = Serialize(handoffId, status), now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
                 cancellationToken: cancellationToken)),
             cancellationToken);
 
@@ -68,33 +70,60 @@ public sealed class AgentBookingStore(SqliteDatabase database, TimeProvider cloc
 
     public async Task<(AgentBooking Booking, string IdempotencyKey)?> GetAsync(string handoffId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM agent_bookings WHERE handoff_id = @handoffId", new { handoffId }, cancellationToken: cancellationToken));
-        return row is null ? null : (row.ToBooking(), row.IdempotencyKey);
+        var row = await database.ReadAsync(
+            connection => connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM agent_bookings WHERE handoff_id = @handoffId", new { handoffId }, cancellationToken: cancellationToken)),
+            cancellationToken);
+        return row is null ? null : (row.ToBooking(cipher), row.IdempotencyKey);
     }
 
     /// <summary>Bookings still moving, or that changed since <paramref name="since"/>: what the console shows and keeps fresh.</summary>
     public async Task<IReadOnlyList<(AgentBooking Booking, string IdempotencyKey)>> RecentAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM agent_bookings WHERE state = 'pending' OR updated_at >= @since ORDER BY created_at",
-            new { since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => (r.ToBooking(), r.IdempotencyKey))];
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM agent_bookings WHERE state = 'pending' OR updated_at >= @since ORDER BY created_at",
+                new { since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)),
+            cancellationToken);
+        return [.. rows.Select(r => (r.ToBooking(cipher), r.IdempotencyKey))];
     }
 
-    private static string? Serialize(BookingRequestStatus? status) =>
-        status is null ? null : JsonSerializer.Serialize(status, SchedulingJson.Options);
+    private static string StatusContext(string handoffId) => $"agent_bookings.status/{handoffId}";
 
-    private sealed record Row(
-        string HandoffId, string CallSid, string Agent, string State, string IdempotencyKey, string? RequestId,
-        string? Status, string? HealthCard, long WaitedForBackend, long CreatedAt, long UpdatedAt)
+    private static string HealthCardContext(string handoffId) => $"agent_bookings.health_card/{handoffId}";
+
+    private string? Serialize(string handoffId, BookingRequestStatus? status) =>
+        status is null ? null : cipher.Encrypt(JsonSerializer.Serialize(status, SchedulingJson.Options), StatusContext(handoffId));
+
+    /// <summary>Properties, not a constructor: a boolean is an integer on SQLite and a boolean on PostgreSQL, and Dapper converts only what it sets.</summary>
+    private sealed class Row
     {
-        public AgentBooking ToBooking() => new(
+        public string HandoffId { get; init; } = "";
+
+        public string CallSid { get; init; } = "";
+
+        public string Agent { get; init; } = "";
+
+        public string State { get; init; } = "";
+
+        public string IdempotencyKey { get; init; } = "";
+
+        public string? RequestId { get; init; }
+
+        public string? Status { get; init; }
+
+        public string? HealthCard { get; init; }
+
+        public bool WaitedForBackend { get; init; }
+
+        public long CreatedAt { get; init; }
+
+        public long UpdatedAt { get; init; }
+
+        public AgentBooking ToBooking(DataCipher cipher) => new(
             HandoffId, CallSid, Agent, DbValues.Enum<AgentBookingState>(State), RequestId,
-            Status is null ? null : JsonSerializer.Deserialize<BookingRequestStatus>(Status, SchedulingJson.Options),
-            HealthCard, WaitedForBackend != 0,
-            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt));
+            cipher.DecryptOrNull(Status, StatusContext(HandoffId)) is { } status ? JsonSerializer.Deserialize<BookingRequestStatus>(status, SchedulingJson.Options) : null,
+            cipher.DecryptOrNull(HealthCard, HealthCardContext(HandoffId)), WaitedForBackend,
+            DbValues.Instant(CreatedAt), DbValues.Instant(UpdatedAt));
     }
 }

@@ -50,6 +50,9 @@ public sealed partial class AgentCalls(
 
     public async Task<bool> ClaimAsync(string callSid, string agent, CancellationToken cancellationToken)
     {
+        // Touched before the claim too: a stale-claim sweep (another agent's request, another instance) that read
+        // the claim before its first touch would take it as never worked on and give the caller back at once.
+        await activity.TouchAsync(callSid, agent, cancellationToken);
         var won = await desk.ClaimAsync(callSid, agent, cancellationToken);
         if (won)
         {

@@ -1,5 +1,5 @@
 using Dapper;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Calls;
 
@@ -10,7 +10,7 @@ public sealed record StaleClaim(string CallSid, string Agent);
 /// When each claimed caller was last worked on (claimed, opened, put through, booked for), so a claim
 /// an agent walked away from goes back to the queue instead of holding the caller for ever.
 /// </summary>
-public sealed class ClaimActivity(SqliteDatabase database, TimeProvider clock)
+public sealed class ClaimActivity(IDatabase database, TimeProvider clock)
 {
     public Task TouchAsync(string callSid, string agent, CancellationToken cancellationToken) =>
         database.WriteAsync(
@@ -23,16 +23,15 @@ public sealed class ClaimActivity(SqliteDatabase database, TimeProvider clock)
             cancellationToken);
 
     /// <summary>Claimed callers with no activity since <paramref name="before"/> (a claim older than this record counts as never touched).</summary>
-    public async Task<IReadOnlyList<StaleClaim>> StaleAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<StaleClaim>(new CommandDefinition(
-            """
-            SELECT h.call_sid AS CallSid, h.claimed_by AS Agent FROM handoffs h LEFT JOIN agent_claims c ON c.call_sid = h.call_sid
-            WHERE h.status = 'claimed' AND coalesce(c.touched_at, 0) < @before
-            """,
-            new { before = before.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken))];
-    }
+    public async Task<IReadOnlyList<StaleClaim>> StaleAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        [.. await database.ReadAsync(
+            connection => connection.QueryAsync<StaleClaim>(new CommandDefinition(
+                """
+                SELECT h.call_sid AS CallSid, h.claimed_by AS Agent FROM handoffs h LEFT JOIN agent_claims c ON c.call_sid = h.call_sid
+                WHERE h.status = 'claimed' AND coalesce(c.touched_at, 0) < @before
+                """,
+                new { before = before.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)),
+            cancellationToken)];
 
     public Task ForgetAsync(string callSid, CancellationToken cancellationToken) =>
         database.WriteAsync(

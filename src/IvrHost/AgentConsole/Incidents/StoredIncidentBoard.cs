@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.AgentConsole.Audit;
-using PhoneBooking.Storage.Sqlite;
+using PhoneBooking.Storage;
 using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Incidents;
@@ -11,13 +11,13 @@ public sealed record IncidentNotice(string? Message, string SetBy, DateTimeOffse
 
 /// <summary>
 /// The incident message callers hear at the welcome, set by a supervisor in the console and kept
-/// in the line's SQLite file (one row). Read on every call: the value is cached for
+/// in the line's database (one row). Read on every call: the value is cached for
 /// <see cref="AgentConsoleOptions.IncidentCacheTtl"/>, after which the next call reads the row again,
 /// so a message set on one instance reaches callers of every instance within that time. Until a
 /// supervisor has ever set or cleared it, <c>Line:IncidentMessage</c> from configuration applies.
 /// </summary>
 public sealed partial class StoredIncidentBoard(
-    SqliteDatabase database,
+    IDatabase database,
     ConfiguredIncidentBoard configured,
     AuditTrail audit,
     TimeProvider clock,
@@ -26,7 +26,12 @@ public sealed partial class StoredIncidentBoard(
 {
     public const int MaxLength = 300;
 
+    /// <summary>How long the welcome waits for the row: past it (a database far away or gone) the call goes on with what was known.</summary>
+    private static readonly TimeSpan ReadWait = TimeSpan.FromMilliseconds(500);
+
+    private readonly Lock _gate = new();
     private Cached? _cached;
+    private Task<Cached>? _reading;
 
     public string? Current => Notice is { } notice ? notice.Message : configured.Current;
 
@@ -63,32 +68,54 @@ public sealed partial class StoredIncidentBoard(
     }
 
     /// <summary>
-    /// Synchronous on purpose: the welcome is rendered synchronously, and Microsoft.Data.Sqlite does
-    /// its I/O synchronously even behind the async API (one indexed row, tens of microseconds).
+    /// Synchronous for the caller, because the welcome is rendered synchronously; but bounded: one read at a
+    /// time, waited for at most <see cref="ReadWait"/> (SQLite answers in microseconds; PostgreSQL in a
+    /// millisecond when it is there). A read that fails, or is still going, leaves what was known in place
+    /// for another TTL; a slow read still lands in the cache when it completes.
     /// </summary>
     private Cached Reload(Cached? previous)
     {
+        Task<Cached> reading;
+        lock (_gate)
+        {
+            if (_reading is null || _reading.IsCompleted)
+            {
+                _reading = ReadAsync();
+            }
+
+            reading = _reading;
+        }
+
         try
         {
-            using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-            var row = connection.QuerySingleOrDefault<Row>("SELECT message AS Message, set_by AS SetBy, set_at AS SetAt FROM incident_notice WHERE id = 1");
-            var fresh = new Cached(row is null ? null : new IncidentNotice(row.Message, row.SetBy, DateTimeOffset.FromUnixTimeMilliseconds(row.SetAt)), clock.GetUtcNow());
-            _cached = fresh;
-            return fresh;
+            if (reading.Wait(ReadWait))
+            {
+                return reading.Result;
+            }
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (AggregateException ex) when (ex.InnerException is { } failure && StorageErrors.IsUnavailable(failure))
         {
-            // A call must still be welcomed: keep what we knew, and try again after another TTL.
-            LogReadFailed(logger, ex.SqliteErrorCode, ex);
-            var kept = new Cached(previous?.Notice, clock.GetUtcNow());
-            _cached = kept;
-            return kept;
+            LogReadFailed(logger, failure);
         }
+
+        var kept = new Cached(previous?.Notice, clock.GetUtcNow());
+        _cached = kept;
+        return kept;
+    }
+
+    private async Task<Cached> ReadAsync()
+    {
+        var row = await database.ReadAsync(
+            connection => connection.QuerySingleOrDefaultAsync<Row>("SELECT message AS Message, set_by AS SetBy, set_at AS SetAt FROM incident_notice WHERE id = 1"),
+            CancellationToken.None);
+        var fresh = new Cached(row is null ? null : new IncidentNotice(row.Message, row.SetBy, DateTimeOffset.FromUnixTimeMilliseconds(row.SetAt)), clock.GetUtcNow());
+        _cached = fresh;
+        return fresh;
     }
 
     [LoggerMessage(EventId = 2811, EventName = "IncidentReadFailed", Level = LogLevel.Warning,
-        Message = "The incident message could not be read (SQLite error {SqliteErrorCode}); the last known one stays")]
-    private static partial void LogReadFailed(ILogger logger, int sqliteErrorCode, Exception exception);
+        Message = "The incident message could not be read; the last known one stays")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception);
 
     private sealed record Cached(IncidentNotice? Notice, DateTimeOffset ReadAt);
 

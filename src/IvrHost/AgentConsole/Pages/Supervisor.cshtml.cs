@@ -5,18 +5,21 @@ using PhoneBooking.IvrHost.AgentConsole.Audit;
 using PhoneBooking.IvrHost.AgentConsole.Board;
 using PhoneBooking.IvrHost.AgentConsole.Calls;
 using PhoneBooking.IvrHost.AgentConsole.Incidents;
+using PhoneBooking.IvrHost.AgentConsole.Switches;
+using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
 
 namespace PhoneBooking.IvrHost.AgentConsole.Pages;
 
 /// <summary>
-/// Supervisors: the incident message, backend health, queue length and waits, recent actions (with
+/// Supervisors: the incident message, the switches of failing features, backend health, queue length and waits, recent actions (with
 /// their source address); agents whose sign-in must wait (unlock, or sign out everywhere); callers
 /// claimed by an agent (release back to the queue).
 /// </summary>
 public sealed class SupervisorModel(
     BoardReader reader,
     StoredIncidentBoard incidents,
+    StoredSwitchBoard switches,
     AuditTrail audit,
     BoardWatcher watcher,
     SignInThrottle throttle,
@@ -29,6 +32,8 @@ public sealed class SupervisorModel(
     public ConsoleBoard Board { get; private set; } = null!;
 
     public IncidentNotice? Notice { get; private set; }
+
+    public IReadOnlyList<(LineFeature Feature, SwitchState? State)> Switches => switches.All;
 
     public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
 
@@ -77,6 +82,19 @@ public sealed class SupervisorModel(
     {
         await incidents.SetAsync(null, User.AgentName(), cancellationToken);
         return await DoneAsync("Incident message cleared.", cancellationToken);
+    }
+
+    /// <summary>Turns a failing feature off, or back on, for every instance (docs/operations.md, "Switches").</summary>
+    public async Task<IActionResult> OnPostSwitchAsync([FromForm] string? feature, [FromForm] string? state, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<LineFeature>(feature, ignoreCase: false, out var known) || !Enum.IsDefined(known) || state is not ("off" or "on"))
+        {
+            return BadRequest();
+        }
+
+        var off = state == "off";
+        await switches.SetAsync(known, off, User.AgentName(), cancellationToken);
+        return await DoneAsync($"{SwitchNames.Of(known)}: {(off ? "off. Callers hear that it is paused" : "on again")}, on every line within seconds.", cancellationToken);
     }
 
     /// <summary>Clears an agent's sign-in wait (and their desk's, if their own attempts caused it).</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Outbound;
+using PhoneBooking.IvrHost.Voice;
 
 namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 
@@ -11,6 +13,8 @@ namespace PhoneBooking.IvrHost.Callbacks.Dialer;
 /// free pacing slot. The callback next in line when the slot is not free yet is kept, so the pass woken
 /// for the slot dials it first thing. Dials run in the background (a slow Twilio answer must not cost the
 /// next slot); each is recorded before Twilio is asked, so a crash mid-dial is settled, never redialled blindly.
+/// A supervisor's switches pause it: callbacks off, nothing is dialled; texts off, no final notice is sent.
+/// What is paused stays due, and goes when the switch is back on.
 /// </summary>
 public sealed class CallbackDialer(
     ICallbackQueue queue,
@@ -19,6 +23,7 @@ public sealed class CallbackDialer(
     CallingHours hours,
     OutboundCallPlacer placer,
     FinalNotices notices,
+    ILineSwitchBoard switches,
     IOptionsMonitor<CallbackOptions> options,
     IOptionsMonitor<OutboundOptions> outbound,
     TimeProvider clock,
@@ -40,7 +45,7 @@ public sealed class CallbackDialer(
         var now = clock.GetUtcNow();
 
         // Woken for a pacing slot: dial the callback checked last pass at once, before any other query (no lag).
-        if (_nextUp is { } ready && now - ready.CheckedAt < settings.PollInterval + settings.DialInterval)
+        if (_nextUp is { } ready && !switches.Current.IsOff(LineFeature.Callbacks) && now - ready.CheckedAt < settings.PollInterval + settings.DialInterval)
         {
             _nextUp = null;
             if (await TryDialAsync(ready.Callback, settings, now, cancellationToken) is { } notYet)
@@ -51,6 +56,12 @@ public sealed class CallbackDialer(
         }
 
         await MaintainAsync(settings, now, cancellationToken);
+        if (switches.Current.IsOff(LineFeature.Callbacks))
+        {
+            _nextUp = null;
+            return settings.PollInterval;
+        }
+
         var agentSlots = settings.MaxConcurrentAgentCallbacks - await queue.AgentCallsInFlightAsync(cancellationToken);
         var due = await queue.DueAsync(now, BatchSize, agentSlots > 0, cancellationToken);
         foreach (var callback in due)
@@ -84,6 +95,11 @@ public sealed class CallbackDialer(
         }
 
         await queue.CloseSettledAsync(now, ct);
+        if (switches.Current.IsOff(LineFeature.Texts))
+        {
+            return;
+        }
+
         foreach (var notice in await queue.NoticesDueAsync(now, BatchSize, ct))
         {
             var opening = hours.NextOpening(notice.Phone, now);
@@ -165,9 +181,15 @@ public sealed class CallbackDialer(
     {
         try
         {
-            if (!await queue.StartDiallingAsync(attempt, clock.GetUtcNow(), CancellationToken.None))
+            var dialling = clock.GetUtcNow();
+            if (!await queue.StartDiallingAsync(attempt, dialling, CancellationToken.None))
             {
                 return;
+            }
+
+            if (attempt.Kind == CallbackKind.Offer && attempt.Number == 1)
+            {
+                metrics.OfferCallbackDialled(dialling - attempt.DueSince);
             }
 
             var result = await placer.PlaceAsync(attempt, CancellationToken.None);

@@ -20,6 +20,7 @@ public sealed class DialerMetrics
     private readonly Counter<long> _notices;
     private readonly Counter<long> _events;
     private readonly Histogram<double> _pacingLag;
+    private readonly Histogram<double> _offerCallbackDelay;
 
     public DialerMetrics(IMeterFactory meterFactory)
     {
@@ -35,9 +36,18 @@ public sealed class DialerMetrics
         _pacingLag = meter.CreateHistogram(
             "phonebooking.dialer.pacing.lag", "s", "How late a call was dialled after its pacing slot became free, while calls queue up.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+        _offerCallbackDelay = meter.CreateHistogram(
+            "phonebooking.dialer.offer_callback.delay", "s", "From an offer callback becoming due (its offer made, inside calling hours) to its first dial: the offer callback SLO.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 15, 30, 60, 120, 180, 300, 600, 900, 1800, 3600] });
     }
 
-    public void Placed(CallbackKind kind) => _placed.Add(1, Tag("kind", kind.ToString()));
+    /// <summary>The tag value of a callback kind: <c>offer</c>, <c>agent</c>, <c>reminder</c>.</summary>
+    public static string KindTag(CallbackKind kind) => kind.ToString().ToLowerInvariant();
+
+    public void Placed(CallbackKind kind) => _placed.Add(1, Tag("kind", KindTag(kind)));
+
+    /// <summary>The first dial of an offer callback, <paramref name="delay"/> after it became due.</summary>
+    public void OfferCallbackDialled(TimeSpan delay) => _offerCallbackDelay.Record(Math.Max(0, delay.TotalSeconds));
 
     public void Outcome(string outcome) => _outcomes.Add(1, Tag("outcome", outcome));
 

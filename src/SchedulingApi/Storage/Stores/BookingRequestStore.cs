@@ -50,6 +50,15 @@ internal sealed class BookingRequestStore(IStoreSession db) : IBookingRequestSto
     public async Task<int> CountQueuedAsync(CancellationToken cancellationToken) =>
         (int)await db.ExecuteScalarAsync<long>("SELECT coalesce(sum(queued), 0) FROM queue_blocks", null, cancellationToken);
 
+    public async Task<QueueDepth> QueueDepthAsync(CancellationToken cancellationToken)
+    {
+        var queued = await CountQueuedAsync(cancellationToken);
+        var awaiting = await db.ExecuteScalarAsync<long>("SELECT count(*) FROM booking_requests WHERE status = 'awaiting_eligibility'", null, cancellationToken);
+        var oldest = await db.ExecuteScalarAsync<long?>(
+            "SELECT created_ms FROM booking_requests WHERE status = 'queued' ORDER BY seq LIMIT 1", null, cancellationToken);
+        return new QueueDepth(queued, (int)awaiting, oldest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+    }
+
     public async Task<int> GetQueuePositionAsync(long seq, CancellationToken cancellationToken) =>
         (int)await db.ExecuteScalarAsync<long>(
             """

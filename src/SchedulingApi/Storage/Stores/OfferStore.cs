@@ -40,6 +40,9 @@ internal sealed class OfferStore(IStoreSession db) : IOfferStore
             new { id, now = DbValues.Ms(now), expires = DbValues.Ms(expiresAt) },
             cancellationToken) == 1;
 
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
+        (int)await db.ExecuteScalarAsync<long>("SELECT count(*) FROM offers WHERE status = 'pending'", null, cancellationToken);
+
     public async Task<IReadOnlyList<Offer>> ListOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync<Row>(

@@ -60,7 +60,8 @@ internal sealed class DialerHost : IDisposable
             // so moving the clock a week on costs nothing.
             TimeProvider time = clock;
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackDialer>(sp, time));
-            services.AddSingleton<ICallbackRequests>(sp => ActivatorUtilities.CreateInstance<SqliteCallbackRequests>(sp, time));
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackQueueGauges>(sp, time));
+            services.AddSingleton<ICallbackRequests>(sp => ActivatorUtilities.CreateInstance<CallbackRequests>(sp, time));
             services.AddTransient(sp => ActivatorUtilities.CreateInstance<OutboundCallHandler>(sp, time));
         }));
         Client = _app.CreateClient();

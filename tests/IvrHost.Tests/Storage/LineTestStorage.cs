@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using PhoneBooking.IvrHost.Storage;
+using PhoneBooking.Storage;
+using PhoneBooking.Testing.Postgres;
+
+namespace PhoneBooking.IvrHost.Tests.Storage;
+
+/// <summary>
+/// The provider the line's host tests run on: <c>PHONEBOOKING_TEST_STORAGE</c> (<c>Sqlite</c> when unset), as for
+/// the API's. On PostgreSQL each data folder stands for one database on the assembly's cluster: hosts started on
+/// one folder (a second instance, a restart) share its database, as they would share its SQLite file.
+/// </summary>
+public static class LineTestStorage
+{
+    public const string Variable = "PHONEBOOKING_TEST_STORAGE";
+
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Databases = new(StringComparer.Ordinal);
+
+    public static StorageProvider Provider { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } name
+        ? Enum.Parse<StorageProvider>(name, ignoreCase: true)
+        : StorageProvider.Sqlite;
+
+    /// <summary>What a line host needs on PostgreSQL besides its other settings: the database of <paramref name="dataDirectory"/> and the keys every instance shares.</summary>
+    public static IReadOnlyDictionary<string, string?> PostgresSettings(string dataDirectory) => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["ConnectionStrings:Postgres"] = DatabaseOf(dataDirectory),
+        [$"Encryption:Keys:{LineStores.EncryptionKeyId}"] = LineStores.EncryptionKey,
+        ["Sessions:CallerKeySecret"] = LineStores.CallerKeySecret,
+        ["Security:HmacKey"] = "dGVzdC1lbWJlZGRlZC1hcGktaG1hYy1rZXktMDAwMDA=",
+    };
+
+    /// <summary>A connection (not pooled, not open) to what a host with these settings stores in: its SQLite file or its PostgreSQL database.</summary>
+    public static DbConnection OpenRaw(IReadOnlyDictionary<string, string?> settings, string file = LineStorage.SqliteFileName) =>
+        settings.GetValueOrDefault("ConnectionStrings:Postgres") is { } postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Pooling = false }.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(settings["Storage:DataDirectory"]!, file), Pooling = false }.ConnectionString);
+
+    /// <summary>What a host on <paramref name="dataDirectory"/> stores in, on the run's provider (<see cref="Provider"/>).</summary>
+    public static DbConnection OpenRaw(string dataDirectory, string file = LineStorage.SqliteFileName) =>
+        OpenRaw(Provider == StorageProvider.Postgres
+            ? new Dictionary<string, string?>(PostgresSettings(dataDirectory)) { ["Storage:DataDirectory"] = dataDirectory }
+            : new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }, file);
+
+    private static string DatabaseOf(string dataDirectory) =>
+        Databases.GetOrAdd(Path.GetFullPath(dataDirectory), _ => new Lazy<string>(() => PostgresServer.SharedAsync().GetAwaiter().GetResult().CreateDatabaseAsync("line").GetAwaiter().GetResult())).Value;
+}
