@@ -54,7 +54,7 @@ public sealed class Haproxy : IAsyncDisposable
             {servers}
 
             """);
-        var start = new ProcessStartInfo("haproxy") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(File.Exists("/usr/sbin/haproxy") ? "/usr/sbin/haproxy" : "haproxy") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "-db", "-f", config })
         {
             start.ArgumentList.Add(argument);
