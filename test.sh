@@ -4,7 +4,7 @@
 # (e.g. ./test.sh --filter "FullyQualifiedName~Dialer").
 #
 # Why a script and not bare `dotnet test`: the tests use real parts (PostgreSQL, Chromium,
-# Prometheus's promtool, espeak-ng, Twilio's Node helper). Debian packages cannot be installed by a
+# Prometheus's promtool, HAProxy, espeak-ng, Twilio's Node helper). Debian packages cannot be installed by a
 # test without root, and a test that skips when they are missing hides a red build; so the one
 # command a newcomer runs installs them first (with sudo when not root) and fails loudly if it can't.
 set -euo pipefail
@@ -20,7 +20,7 @@ declare -A needs=(
   [/usr/share/zoneinfo/America/Toronto]=tzdata
   [/usr/lib/postgresql/15/bin/initdb]=postgresql
   [promtool]=prometheus
-  [haproxy]=haproxy
+  [/usr/sbin/haproxy]=haproxy
   [curl]=curl
 )
 

@@ -9,6 +9,7 @@ using PhoneBooking.SchedulingApi.Facilities;
 using PhoneBooking.SchedulingApi.GroupVisits;
 using PhoneBooking.SchedulingApi.Health;
 using PhoneBooking.SchedulingApi.Idempotency;
+using PhoneBooking.SchedulingApi.LoadShedding;
 using PhoneBooking.SchedulingApi.Matching;
 using PhoneBooking.SchedulingApi.Observability;
 using PhoneBooking.SchedulingApi.Offers;
@@ -46,6 +47,7 @@ public static class SchedulingApiExtensions
         AddOptions(services);
         services.AddSchedulingStorage(builder.Configuration);
         services.AddApiSecurity();
+        services.AddLoadShedding();
 
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<SiteCatalog>();
@@ -76,6 +78,7 @@ public static class SchedulingApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLoadShedding();
         app.UseApiSecurity();
         app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();

@@ -34,9 +34,15 @@ internal static class ResponseMapper
             }
         }
 
-        if (FailureText.IsTransient(response.StatusCode))
+        var kind = response.RequestMessage.GetAnswerKind();
+        if (FailureText.IsTransient(response.StatusCode) && kind != AnswerKind.ExpectedRefusal)
         {
-            var reason = response.StatusCode == HttpStatusCode.TooManyRequests ? BackendFailureReason.Throttled : BackendFailureReason.ServerError;
+            var reason = (response.StatusCode, kind) switch
+            {
+                (_, AnswerKind.Shed) => BackendFailureReason.Overloaded,
+                (HttpStatusCode.TooManyRequests, _) => BackendFailureReason.Throttled,
+                _ => BackendFailureReason.ServerError,
+            };
             return Failed<T>(reason, $"{operation}: {FailureText.Describe(response)} {Attempts(attempts)}");
         }
 
@@ -87,12 +93,14 @@ internal static class ResponseMapper
         "facility-credentials-invalid" => SchedulingOutcome.FacilityCredentialsInvalid,
         "facility-locked" => SchedulingOutcome.FacilityLocked,
         "duplicate-request" => SchedulingOutcome.DuplicateRequest,
+        "too-many-attempts" => SchedulingOutcome.TooManyAttempts,
         null when status == 404 => SchedulingOutcome.NotFound,
         _ => null,
     };
 
     private static async Task<ApiProblem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+
         ProblemBody? body;
         try
         {
@@ -115,7 +123,8 @@ internal static class ResponseMapper
             body.Detail,
             body.Errors ?? new Dictionary<string, string[]>(),
             body.AttemptsRemaining,
-            body.LockedUntil);
+            body.LockedUntil,
+            RetryAfter(response, body.RetryAfterSeconds));
     }
 
     private sealed record ProblemBody(
@@ -125,5 +134,11 @@ internal static class ResponseMapper
         string? Detail,
         Dictionary<string, string[]>? Errors,
         int? AttemptsRemaining,
-        DateTimeOffset? LockedUntil);
+        DateTimeOffset? LockedUntil,
+        int? RetryAfterSeconds);
+
+    /// <summary>The header when there is one (it is the protocol), else the body's <c>retryAfterSeconds</c>.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, int? bodySeconds) =>
+        response.Headers.RetryAfter?.Delta
+        ?? (bodySeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
 }

@@ -2,8 +2,9 @@ namespace PhoneBooking.SchedulingClient;
 
 /// <summary>
 /// Settings bound from the <c>Scheduling</c> section. The defaults fit a phone call: Twilio
-/// waits 15 s for a webhook, but a caller hears silence long before that, so one API call
-/// gets at most 4 s including retries (docs/scheduling-client.md).
+/// waits 15 s for a webhook, but the caller hears silence while it runs, and silence over 2 s
+/// sounds like a dropped call; so one API call gets at most 1.5 s, its one retry included
+/// (docs/scheduling-client.md).
 /// </summary>
 public sealed class SchedulingOptions
 {
@@ -19,16 +20,19 @@ public sealed class SchedulingOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Budget for one logical call: every attempt and back-off included.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(4);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>Budget for one HTTP attempt, response body included.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+    /// <summary>
+    /// Budget for one HTTP attempt, response body included. Longer than the API's own
+    /// <c>LoadShedding:RequestDeadline</c> (0.8 s), so an overloaded API's quick 503 arrives before this gives up.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Retries after the first attempt (0 turns retries off).</summary>
-    public int RetryCount { get; set; } = 2;
+    public int RetryCount { get; set; } = 1;
 
     /// <summary>First back-off; doubles per retry, with jitter.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Share of failed attempts within the sampling duration that opens the breaker.</summary>
     public double BreakerFailureRatio { get; set; } = 0.5;
@@ -57,5 +61,5 @@ public sealed class SchedulingOptions
     public double DegradedFailureRatio { get; set; } = 0.2;
 
     /// <summary>90th-percentile call latency in the window that makes the backend Degraded.</summary>
-    public TimeSpan DegradedLatency { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan DegradedLatency { get; set; } = TimeSpan.FromSeconds(1);
 }

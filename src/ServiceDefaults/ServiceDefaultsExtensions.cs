@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PhoneBooking.ServiceDefaults.Shutdown;
 using Serilog.Extensions.Hosting;
 
 namespace PhoneBooking.ServiceDefaults;
@@ -25,13 +27,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>Checks reported by <c>/health/ready</c>.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Serilog, OpenTelemetry (OTLP when configured, the Prometheus scrape endpoint) and health checks.</summary>
+    /// <summary>Serilog, OpenTelemetry (OTLP when configured, the Prometheus scrape endpoint), health checks and a graceful shutdown (section <c>Shutdown</c>).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         builder.AddDefaultLogging();
         builder.AddDefaultTelemetry();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<DrainingHealthCheck>(DrainingHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthStateMetrics>();
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
         {
@@ -41,6 +43,27 @@ public static class ServiceDefaultsExtensions
                 MetricsEndpointOptions.From(builder.Configuration).HealthCheckInterval.Ticks, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute * 5));
             publisher.Predicate = check => check.Tags.Contains(ReadyTag);
         });
+        builder.AddGracefulShutdown();
+        return builder;
+    }
+
+    /// <summary>
+    /// On SIGTERM: readiness fails, the process serves <c>Shutdown:DrainDelay</c> more, waits for the requests in
+    /// flight, then stops background work and the server, all within <c>Shutdown:Timeout</c> (<see cref="GracefulShutdown"/>).
+    /// </summary>
+    public static TBuilder AddGracefulShutdown<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var services = builder.Services;
+        var development = builder.Environment.IsDevelopment();
+        services.AddOptions<ShutdownOptions>()
+            .Bind(builder.Configuration.GetSection(ShutdownOptions.SectionName))
+            .PostConfigure(options => options.DrainDelay ??= development ? TimeSpan.Zero : TimeSpan.FromSeconds(5))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>());
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
+        services.TryAddSingleton<ShutdownState>();
+        services.AddHostedService<GracefulShutdown>();
         return builder;
     }
 
@@ -62,6 +85,11 @@ public static class ServiceDefaultsExtensions
         if (app.Services.GetService<DiagnosticContext>() is not null)
         {
             app.UseDefaultRequestLogging();
+        }
+
+        if (app.Services.GetService<ShutdownState>() is { } shutdown)
+        {
+            app.UseInFlightCount(shutdown);
         }
 
         // Anonymous: a load balancer has no credentials.

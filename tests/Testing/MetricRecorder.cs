@@ -30,5 +30,9 @@ public sealed class MetricRecorder : IDisposable
     public long Sum(string instrument, string tag, string value) =>
         _measurements.Where(m => m.Instrument == instrument && m.Tags.GetValueOrDefault(tag) == value).Sum(m => m.Value);
 
+    /// <summary>The sum of all of an instrument's measurements (an up-down counter's current value).</summary>
+    public long Total(string instrument) =>
+        _measurements.Where(m => m.Instrument == instrument).Sum(m => m.Value);
+
     public void Dispose() => _listener.Dispose();
 }

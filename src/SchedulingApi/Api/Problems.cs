@@ -68,6 +68,9 @@ internal static class Problems
     public static ProblemHttpResult DatabaseUnavailable() =>
         Problem(503, "unavailable", "Temporarily unavailable", "The booking database is busy or unavailable; retry shortly with the same Idempotency-Key.");
 
+    public static ProblemHttpResult Overloaded(TimeSpan retryAfter) =>
+        Problem(503, "overloaded", "Too busy right now", "The API is answering as many requests as it can; retry after Retry-After seconds (with the same Idempotency-Key for a write).", ("retryAfterSeconds", Seconds(retryAfter)));
+
     /// <summary>Whole seconds, rounded up: a client waiting that long is never early.</summary>
     public static int Seconds(TimeSpan wait) => (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
 

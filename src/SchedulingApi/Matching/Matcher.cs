@@ -24,9 +24,14 @@ public sealed class Matcher(
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
-    public async Task<MatcherPassResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <param name="stopping">
+    /// Checked between transactions, never passed into one: at shutdown the batch under way commits
+    /// (a few milliseconds) and the pass stops there — a safe point, with nothing to redo.
+    /// </param>
+    public async Task<MatcherPassResult> RunOnceAsync(CancellationToken stopping = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        await _oneAtATime.WaitAsync(stopping);
+        var none = CancellationToken.None;
         try
         {
             var started = clock.GetTimestamp();
@@ -37,28 +42,32 @@ public sealed class Matcher(
             int batch;
             do
             {
-                batch = await steps.ExpireOverdueAsync(cancellationToken);
+                batch = await steps.ExpireOverdueAsync(none);
                 expired += batch;
+                stopping.ThrowIfCancellationRequested();
             }
             while (batch == MatchingSteps.ExpiryBatchSize);
 
-            var eligible = await steps.PromoteEligibleAsync(cancellationToken);
+            var eligible = await steps.PromoteEligibleAsync(none);
+            stopping.ThrowIfCancellationRequested();
 
             var offered = 0;
             var match = new MatchBatch(0, 0, false);
             do
             {
-                match = await steps.OfferBatchAsync(match.Cursor, cancellationToken);
+                match = await steps.OfferBatchAsync(match.Cursor, none);
                 offered += match.Offered;
+                stopping.ThrowIfCancellationRequested();
             }
             while (!match.Finished);
 
-            var groupVisits = await steps.ScheduleGroupVisitsAsync(cancellationToken);
+            var groupVisits = await steps.ScheduleGroupVisitsAsync(none);
+            stopping.ThrowIfCancellationRequested();
 
             var now = clock.GetUtcNow();
             if (now - _lastPurge >= PurgeInterval)
             {
-                await steps.PurgeIdempotencyKeysAsync(now - idempotency.Value.Retention, cancellationToken);
+                await steps.PurgeIdempotencyKeysAsync(now - idempotency.Value.Retention, none);
                 _lastPurge = now;
             }
 

@@ -1,9 +1,10 @@
 namespace PhoneBooking.SchedulingClient.Resilience;
 
 /// <summary>
-/// Sits inside the resilience handler, so it runs once per attempt: counts it, and reads the whole
-/// body within it, so a connection reset mid-body is timed, retried and counted by the breaker like
-/// any other transport failure.
+/// Sits inside the resilience handler, so it runs once per attempt: counts it, reads the whole
+/// body within it (a connection reset mid-body is timed, retried and counted by the breaker like
+/// any other transport failure), and marks what a 429 or 503 means (<see cref="AnswerKind"/>) before the
+/// retry and the breaker see it.
 /// </summary>
 internal sealed class AttemptHandler(TimeProvider time) : DelegatingHandler
 {
@@ -14,6 +15,7 @@ internal sealed class AttemptHandler(TimeProvider time) : DelegatingHandler
         try
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            request.MarkAnswer(await AnswerKinds.ClassifyAsync(response, cancellationToken).ConfigureAwait(false));
             return response;
         }
         catch

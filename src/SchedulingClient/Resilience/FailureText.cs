@@ -10,10 +10,13 @@ namespace PhoneBooking.SchedulingClient.Resilience;
 /// <summary>What counts as a transient failure, and how one is put in words (no personal data: statuses and error kinds only).</summary>
 internal static class FailureText
 {
-    /// <summary>Failures worth another attempt and worth counting against the backend: 408, 429, 5xx, timeouts, transport errors.</summary>
+    /// <summary>
+    /// Failures worth another attempt and worth counting against the backend: 408, 429, 5xx, timeouts,
+    /// transport errors — except a refusal of this request alone (429 <c>too-many-attempts</c>, <see cref="AnswerKind.ExpectedRefusal"/>).
+    /// </summary>
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
     {
-        null => outcome.Result is { } response && IsTransient(response.StatusCode),
+        null => outcome.Result is { } response && IsTransient(response.StatusCode) && response.RequestMessage.GetAnswerKind() != AnswerKind.ExpectedRefusal,
         HttpRequestException or IOException or TimeoutRejectedException => true,
         _ => false,
     };

@@ -15,6 +15,7 @@ internal static class SchedulingRequest
     private static readonly HttpRequestOptionsKey<string> MethodNameKey = new(HttpRequestMessageOptions.MethodName);
     private static readonly HttpRequestOptionsKey<int> AttemptsKey = new("PhoneBooking.Scheduling.Attempts");
     private static readonly HttpRequestOptionsKey<long> StartedKey = new("PhoneBooking.Scheduling.Started");
+    private static readonly HttpRequestOptionsKey<AnswerKind> AnswerKindKey = new("PhoneBooking.Scheduling.AnswerKind");
 
     /// <summary>The logical operation for metrics and logs: the Refit method's name in kebab case (<c>SubmitBookingRequest</c> → <c>submit-booking-request</c>).</summary>
     public static string GetOperation(this HttpRequestMessage request) =>
@@ -42,6 +43,14 @@ internal static class SchedulingRequest
 
         request.Options.Set(AttemptsKey, attempts + 1);
     }
+
+    /// <summary>What the latest attempt's answer means (<see cref="AnswerKind"/>), set once per attempt.</summary>
+    public static void MarkAnswer(this HttpRequestMessage request, AnswerKind kind) =>
+        request.Options.Set(AnswerKindKey, kind);
+
+    /// <summary>What the latest attempt's answer means; <see cref="AnswerKind.ByStatus"/> before any.</summary>
+    public static AnswerKind GetAnswerKind(this HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(AnswerKindKey, out var kind) ? kind : AnswerKind.ByStatus;
 
     /// <summary>Time since the first attempt left (zero before it).</summary>
     public static TimeSpan GetElapsed(this HttpRequestMessage request, TimeProvider time) =>

@@ -93,7 +93,7 @@ internal static class SchedulingResilience
     private static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, SchedulingOptions options, TimeProvider time)
     {
         var request = Request(context);
-        if (!FailureText.IsTransient(outcome) || !request.IsRetrySafe())
+        if (!FailureText.IsTransient(outcome) || !request.IsRetrySafe() || request.GetAnswerKind() == AnswerKind.Shed)
         {
             return false;
         }

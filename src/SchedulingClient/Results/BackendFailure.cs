@@ -12,6 +12,9 @@ public enum BackendFailureReason
     /// <summary>429 after the retries allowed, or a Retry-After longer than the budget left.</summary>
     Throttled,
 
+    /// <summary>503 <c>overloaded</c> after the retries allowed: the API shed the request to keep its latency within budget.</summary>
+    Overloaded,
+
     /// <summary>The circuit breaker is open: the call was not attempted.</summary>
     CircuitOpen,
 

@@ -32,6 +32,13 @@ public enum SchedulingOutcome
     /// <summary>409 <c>duplicate-request</c>: this person already has an open request or a booking (one each). Not retried: it will not change by itself.</summary>
     DuplicateRequest,
 
+    /// <summary>
+    /// 429 <c>too-many-attempts</c>: the API's guess throttle wants this code (or this client) to wait
+    /// <see cref="ApiProblem.RetryAfter"/> before the next guess. The guess was not checked. Not retried and
+    /// not a backend failure: the breaker and the health window never count it (docs/scheduling-client.md).
+    /// </summary>
+    TooManyAttempts,
+
     /// <summary>The backend failed (timeout, 5xx, breaker open, connection, unreadable answer): hand the caller to a person.</summary>
     BackendFailure,
 }

@@ -42,6 +42,13 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
         _settings.TryAdd("Scheduling:AttemptTimeout", "00:00:06");
         _settings.TryAdd("Scheduling:TotalTimeout", "00:00:12");
 
+        // No balancer to wait for: a disposed test host stops at once (GracefulShutdownTests run the real drain).
+        _settings.TryAdd("Shutdown:DrainDelay", "00:00:00");
+
+        // Work a test leaves hanging (a webhook or a deferred submission waiting on a hung API, whose budget runs on
+        // the test's manual clock) is finished, not cancelled, at shutdown: bound the wait as a deploy would.
+        _settings.TryAdd("Shutdown:Timeout", "00:00:05");
+
         // The dialer would call back what a test saves (and read the API's feed): tests that want it turn it on.
         _settings.TryAdd("Callbacks:DialerEnabled", "false");
         if (!embeddedApi)

@@ -19,6 +19,8 @@ public sealed class StartupValidationTests
     [InlineData("Callbacks:RetryDelays:0", "banana", "Callbacks:RetryDelays:0 'banana' is not a valid time span")]
     [InlineData("Callbacks:RetryDelays:1", "soon", "Callbacks:RetryDelays:1 'soon' is not a valid time span")]
     [InlineData("Outbound:AllowTollFree", "perhaps", "Outbound:AllowTollFree")]
+    [InlineData("Shutdown:Timeout", "00:00:00.500", "Shutdown:Timeout '00:00:00.5000000'")]
+    [InlineData("Shutdown:DrainDelay", "-00:00:01", "Shutdown:DrainDelay '-00:00:01'")]
     public void Start_BadSetting_FailsQuotingTheValue(string key, string value, string expected)
     {
         using var factory = new IvrHostFactory(new Dictionary<string, string?> { [key] = value }, provider: StorageProvider.Sqlite);

@@ -31,6 +31,7 @@ public static class TestSettings
         ["ApiClients:bench:Role"] = "Bench",
         ["ApiClients:bench:KeySha256:0"] = SchedulingApi.Security.ApiKeys.Sha256Hex(BenchKey),
         ["Matching:RunInBackground"] = "false",
+        ["Shutdown:DrainDelay"] = "00:00:00", // no balancer to wait for: a disposed test API stops at once
         ["Facilities:PinHashIterations"] = "1000",
         ["Seed:Demo"] = "false",
         ["Sites:0:Id"] = "north",

@@ -66,10 +66,10 @@ public sealed class CallWindowHealthTests : IAsyncLifetime
             Monitor.RecordCall(TimeSpan.FromMilliseconds(40), failed: false);
         }
 
-        Monitor.RecordCall(TimeSpan.FromMilliseconds(2500), failed: false);
+        Monitor.RecordCall(TimeSpan.FromMilliseconds(1400), failed: false);
 
         Assert.Equal(BackendHealthState.Degraded, _harness.Health.State);
-        Assert.Equal("p90 latency 2500 ms over 5 calls in the last 30 s (limit 2000 ms)", _harness.Health.Reason);
+        Assert.Equal("p90 latency 1400 ms over 5 calls in the last 30 s (limit 1000 ms)", _harness.Health.Reason);
     }
 
     [Fact]

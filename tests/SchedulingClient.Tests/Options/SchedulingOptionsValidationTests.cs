@@ -14,17 +14,19 @@ public sealed class SchedulingOptionsValidationTests
     {
         var options = Resolve(new() { ["Scheduling:BaseUrl"] = "http://127.0.0.1:5090" });
 
-        Assert.Equal(TimeSpan.FromSeconds(4), options.TotalTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), options.AttemptTimeout);
+        // A caller hears silence while the webhook waits: the call and its one retry end within 1.5 s.
+        Assert.Equal(TimeSpan.FromSeconds(1.5), options.TotalTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.AttemptTimeout);
+        Assert.Equal(1, options.RetryCount);
     }
 
     [Theory]
-    [InlineData("AttemptTimeout", "00:00:05", "Scheduling:AttemptTimeout (00:00:05) must be shorter than Scheduling:TotalTimeout (00:00:04).")]
+    [InlineData("AttemptTimeout", "00:00:05", "Scheduling:AttemptTimeout (00:00:05) must be shorter than Scheduling:TotalTimeout (00:00:01.5000000).")]
     [InlineData("TotalTimeout", "00:00:20", "Scheduling:TotalTimeout (00:00:20) must be at least 00:00:00.0100000 and shorter than 00:00:15 (Twilio's webhook limit).")]
     [InlineData("BaseUrl", "api/v1", "Scheduling:BaseUrl (api/v1) must be an absolute http or https URL.")]
     [InlineData("BaseUrl", "ftp://example.org/", "Scheduling:BaseUrl (ftp://example.org/) must be an absolute http or https URL.")]
     [InlineData("RetryCount", "11", "Scheduling:RetryCount (11) must be between 0 and 10.")]
-    [InlineData("RetryBaseDelay", "00:00:04", "Scheduling:RetryBaseDelay (00:00:04) must be zero or more and shorter than Scheduling:TotalTimeout (00:00:04).")]
+    [InlineData("RetryBaseDelay", "00:00:02", "Scheduling:RetryBaseDelay (00:00:02) must be zero or more and shorter than Scheduling:TotalTimeout (00:00:01.5000000).")]
     [InlineData("BreakerFailureRatio", "1.5", "Scheduling:BreakerFailureRatio (1.5) must be greater than 0 and at most 1.")]
     [InlineData("BreakerMinimumThroughput", "1", "Scheduling:BreakerMinimumThroughput (1) must be between 2 and 10000.")]
     [InlineData("BreakerBreakDuration", "00:00:00.1", "Scheduling:BreakerBreakDuration (00:00:00.1000000) must be at least 00:00:00.5000000.")]
@@ -79,7 +81,7 @@ public sealed class SchedulingOptionsValidationTests
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("Scheduling:AttemptTimeout (00:00:05) must be shorter than Scheduling:TotalTimeout (00:00:04).", exception.Failures);
+        Assert.Contains("Scheduling:AttemptTimeout (00:00:05) must be shorter than Scheduling:TotalTimeout (00:00:01.5000000).", exception.Failures);
     }
 
     private static SchedulingOptions Resolve(Dictionary<string, string?> settings)

@@ -137,7 +137,9 @@ public sealed class CallbackDialer(
             }
         }
 
-        if (await queue.TryClaimAsync(callback, Owner, now, settings.Lease, ct) is not { } claimed)
+        // Not cancelled by shutdown: a claim is always followed by its dial (DrainAsync waits for it),
+        // never left for its lease to run out while the callee waits for a call that is not coming.
+        if (await queue.TryClaimAsync(callback, Owner, now, settings.Lease, CancellationToken.None) is not { } claimed)
         {
             return new DialTry(Wait: null, SlotUnused: true);
         }

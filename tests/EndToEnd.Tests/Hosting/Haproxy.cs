@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using PhoneBooking.Testing;
+
+namespace PhoneBooking.EndToEnd.Tests.Hosting;
+
+/// <summary>
+/// Debian's HAProxy in front of line instances, as a deploy puts a balancer in front of them, on a free
+/// loopback port (config in a temp file, <c>-db</c>: foreground, stopped with the test).
+/// With several instances it checks <c>/health/ready</c> every 250 ms and takes an instance out at the first
+/// failure — what a draining instance's readiness is for. With one there is nowhere else to go: no check,
+/// and a refused connection (the instance between stop and start) is retried once a second, HAProxy's
+/// turn-around for a restarting server. Either way a connection that fails before any answer is retried
+/// (webhooks are safe to repeat: the line answers a replayed turn as the first time).
+/// </summary>
+public sealed class Haproxy : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _config;
+
+    private Haproxy(Process process, string config, Uri baseAddress)
+    {
+        _process = process;
+        _config = config;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>How often it checks each instance's readiness (with several instances).</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(250);
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<Haproxy> StartAsync(IReadOnlyList<int> instancePorts)
+    {
+        var port = ServiceProcess.FreePort();
+        var check = instancePorts.Count > 1 ? " check" : "";
+        var servers = string.Join(Environment.NewLine, instancePorts.Select((p, i) => $"    server line{i} 127.0.0.1:{p}{check}"));
+        var config = Path.Combine(Path.GetTempPath(), $"haproxy-{Guid.NewGuid():N}.cfg");
+        await File.WriteAllTextAsync(config, $"""
+            global
+                maxconn 4096
+            defaults
+                mode http
+                timeout connect 1s
+                timeout client 30s
+                timeout server 30s
+                retries 30
+                retry-on conn-failure empty-response
+                option redispatch 1
+            listen line
+                bind 127.0.0.1:{port}
+                option httpchk GET /health/ready
+                default-server inter {(int)CheckInterval.TotalMilliseconds}ms fall 1 rise 1
+            {servers}
+
+            """);
+        var start = new ProcessStartInfo(File.Exists("/usr/sbin/haproxy") ? "/usr/sbin/haproxy" : "haproxy") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-db", "-f", config })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("haproxy did not start (apt-get install haproxy).");
+        process.OutputDataReceived += (_, _) => { }; // read, so a full pipe never blocks it
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var proxy = new Haproxy(process, config, new Uri($"http://127.0.0.1:{port}/"));
+        await proxy.WaitListeningAsync(port);
+        return proxy;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        File.Delete(_config);
+    }
+
+    private async Task WaitListeningAsync(int port)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"haproxy exited ({_process.ExitCode}): run `haproxy -c -f {_config}` to see why.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        throw new TimeoutException("haproxy is not listening after 5 s.");
+    }
+}
