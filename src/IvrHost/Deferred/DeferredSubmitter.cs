@@ -29,7 +29,6 @@ public sealed partial class DeferredSubmitter(
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly CancellationTokenSource _hardStop = new();
 
     /// <summary>This process, as the holder of the requests its passes take.</summary>
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -51,19 +50,8 @@ public sealed partial class DeferredSubmitter(
         }
     }
 
-    /// <summary>
-    /// The host's token here fires when Shutdown:Timeout runs out: only then is a submission under way cut
-    /// (it stays pending, sent again with the same key at the next start).
-    /// </summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await using var cut = cancellationToken.Register(_hardStop.Cancel);
-        await base.StopAsync(cancellationToken);
-    }
-
     public override void Dispose()
     {
-        _hardStop.Dispose();
         _oneAtATime.Dispose();
         base.Dispose();
     }
@@ -151,15 +139,7 @@ public sealed partial class DeferredSubmitter(
                     return new DeferredPass("backend-down", submitted, rejected);
                 }
 
-                // The safe point at shutdown: between requests. One under way finishes (its submit, callback
-                // and mark), so a deploy never leaves one submitted but unmarked to be sent again — unless
-                // Shutdown:Timeout runs out first (_hardStop).
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    return new DeferredPass("stopping", submitted, rejected);
-                }
-
-                switch (await SubmitAsync(api, request, _hardStop.Token))
+                switch (await SubmitAsync(api, request, cancellationToken))
                 {
                     case DeferredStatus.Submitted:
                         submitted++;
@@ -262,5 +242,5 @@ public sealed partial class DeferredSubmitter(
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 }
 
-/// <param name="Ending"><c>done</c>, <c>backend-down</c> (not tried, or stopped when it went down), <c>backend-failed</c> (a submit failed; the rest waits) or <c>stopping</c> (the host is shutting down; the rest waits, on disk).</param>
+/// <param name="Ending"><c>done</c>, <c>backend-down</c> (not tried, or stopped when it went down) or <c>backend-failed</c> (a submit failed; the rest waits).</param>
 public sealed record DeferredPass(string Ending, int Submitted, int Rejected);

@@ -15,6 +15,11 @@ public sealed class MatcherSignal : IDisposable
         {
             // Already signalled: one pass will see everything.
         }
+        catch (ObjectDisposedException)
+        {
+            // The host is shutting down (a tick or a last request raced the container's dispose): there is no
+            // matcher left to wake, and an exception on a timer thread would take the whole process down.
+        }
     }
 
     public Task WaitAsync(CancellationToken cancellationToken) => _pending.WaitAsync(cancellationToken);
