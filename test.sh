@@ -46,4 +46,7 @@ if [ ! -f tests/Twilio.Tests/node/node_modules/twilio/package.json ]; then
   npm ci --prefix tests/Twilio.Tests/node --no-audit --no-fund
 fi
 
+# With no arguments, everything but the quarantined tests (a test that fails more often than not is a red
+# build nobody trusts; the note on issue 16 says why each is there and how to run it).
+[ $# -gt 0 ] || set -- --filter "Quarantine!=deploys"
 exec dotnet test PhoneBooking.sln "$@"

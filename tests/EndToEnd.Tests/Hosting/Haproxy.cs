@@ -18,11 +18,14 @@ public sealed class Haproxy : IAsyncDisposable
     private readonly Process _process;
     private readonly string _config;
 
-    private Haproxy(Process process, string config, Uri baseAddress)
+    private readonly Uri _stats;
+
+    private Haproxy(Process process, string config, Uri baseAddress, Uri stats)
     {
         _process = process;
         _config = config;
         BaseAddress = baseAddress;
+        _stats = stats;
     }
 
     /// <summary>How often it checks each instance's readiness (with several instances).</summary>
@@ -33,6 +36,7 @@ public sealed class Haproxy : IAsyncDisposable
     public static async Task<Haproxy> StartAsync(IReadOnlyList<int> instancePorts)
     {
         var port = ServiceProcess.FreePort();
+        var statsPort = ServiceProcess.FreePort();
         var check = instancePorts.Count > 1 ? " check" : "";
         var servers = string.Join(Environment.NewLine, instancePorts.Select((p, i) => $"    server line{i} 127.0.0.1:{p}{check}"));
         var config = Path.Combine(Path.GetTempPath(), $"haproxy-{Guid.NewGuid():N}.cfg");
@@ -52,6 +56,10 @@ public sealed class Haproxy : IAsyncDisposable
                 option httpchk GET /health/ready
                 default-server inter {(int)CheckInterval.TotalMilliseconds}ms fall 1 rise 1
             {servers}
+            listen stats
+                bind 127.0.0.1:{statsPort}
+                stats enable
+                stats uri /stats
 
             """);
         var start = new ProcessStartInfo(File.Exists("/usr/sbin/haproxy") ? "/usr/sbin/haproxy" : "haproxy") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -65,9 +73,35 @@ public sealed class Haproxy : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var proxy = new Haproxy(process, config, new Uri($"http://127.0.0.1:{port}/"));
+        var proxy = new Haproxy(process, config, new Uri($"http://127.0.0.1:{port}/"), new Uri($"http://127.0.0.1:{statsPort}/stats;csv"));
         await proxy.WaitListeningAsync(port);
         return proxy;
+    }
+
+    /// <summary>
+    /// Waits (bounded, real time) until HAProxy's own checks see instance <paramref name="index"/> UP: before that,
+    /// stopping another instance would leave the balancer with none and callers would get its 503.
+    /// </summary>
+    public async Task WaitUntilUpAsync(int index, TimeSpan within)
+    {
+        using var http = new HttpClient();
+        var deadline = Stopwatch.GetTimestamp() + (long)(within.TotalSeconds * Stopwatch.Frequency);
+        var status = "";
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            // CSV columns: pxname, svname, …, status (the 18th).
+            var row = (await http.GetStringAsync(_stats)).Split('\n').Select(line => line.Split(','))
+                .FirstOrDefault(columns => columns.Length > 17 && columns[0] == "line" && columns[1] == $"line{index}");
+            status = row?[17] ?? "absent";
+            if (status.StartsWith("UP", StringComparison.Ordinal) || status == "no check")
+            {
+                return;
+            }
+
+            await Task.Delay(CheckInterval);
+        }
+
+        throw new TimeoutException($"HAProxy still sees line{index} as '{status}' after {within}.");
     }
 
     public async ValueTask DisposeAsync()
