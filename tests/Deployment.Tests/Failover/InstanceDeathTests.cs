@@ -68,18 +68,32 @@ public sealed class InstanceDeathTests
             await gate.WaitAsync();
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/booking-requests")
+                // As every client does: a shed 503 is retried after its Retry-After with the same Idempotency-Key.
+                HttpResponseMessage response;
+                for (var attempt = 1; ; attempt++)
                 {
-                    Content = JsonContent.Create(new
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/booking-requests")
                     {
-                        person = new { birthDate = $"{1930 + (i % 25)}-0{1 + (i % 9)}-1{i % 10}", language = "en-CA" },
-                        preferences = new[] { new { partOfDay = "any" } },
-                        channel = "web",
-                        contactPhone = $"+1416{2_000_000 + i}",
-                    }),
-                };
-                request.Headers.Add("Idempotency-Key", $"death-test-{i}");
-                using var response = await client.SendAsync(request);
+                        Content = JsonContent.Create(new
+                        {
+                            person = new { birthDate = $"{1930 + (i % 25)}-0{1 + (i % 9)}-1{i % 10}", language = "en-CA" },
+                            preferences = new[] { new { partOfDay = "any" } },
+                            channel = "web",
+                            contactPhone = $"+1416{2_000_000 + i}",
+                        }),
+                    };
+                    request.Headers.Add("Idempotency-Key", $"death-test-{i}");
+                    response = await client.SendAsync(request);
+                    if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 10)
+                    {
+                        break;
+                    }
+
+                    response.Dispose();
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+
+                using var answered = response;
                 Assert.True(response.IsSuccessStatusCode, $"submit {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
             finally
