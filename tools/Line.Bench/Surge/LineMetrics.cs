@@ -35,13 +35,21 @@ internal sealed class LineMetrics(IReadOnlyList<Uri> instances) : IDisposable
         }
 
         double? Sum(string name) => texts.Select(t => t.Sum(name)).Where(v => v is not null).Aggregate((double?)null, (sum, v) => (sum ?? 0) + v);
-        return new Snapshot(Sum(Admitted), Sum(Shed), Sum(CallbacksPlaced));
+        return new Snapshot(Sum(Admitted), Sum(Shed), Sum(CallbacksPlaced)) { Answered = texts.Count, Asked = instances.Count };
     }
 
     public void Dispose() => _http.Dispose();
 
     public sealed record Snapshot(double? Admitted, double? Shed, double? CallbacksPlaced)
     {
+        /// <summary>Instances whose /metrics answered, of those asked.</summary>
+        public int Answered { get; init; }
+
+        public int Asked { get; init; }
+
+        public override string ToString() =>
+            $"/metrics answered by {Answered} of {Asked} instances; {LineMetrics.Admitted} {(Admitted is null ? "absent" : "present")}, {LineMetrics.Shed} {(Shed is null ? "absent" : "present")}";
+
         /// <summary>What the counters moved from <paramref name="before"/> to this snapshot (n/a when either lacks one).</summary>
         public LineCounts Since(Snapshot before) => new(Admitted - before.Admitted, Shed - before.Shed);
     }

@@ -41,7 +41,7 @@ internal static class SurgeBench
         await WarmUpAsync(engine, line, Math.Max(options.WarmUpCalls, needed), codes);
 
         var reports = await SurgeAsync(engine, line, schedule, mix, codes, metrics, options.Speedup);
-        Console.WriteLine($"Load average after the surge: {Benchmark.LoadAverage()}");
+        Console.WriteLine($"Load average after the surge: {Benchmark.LoadAverage()}; line metrics: {await metrics.ReadAsync()}");
         foreach (var report in reports)
         {
             Console.WriteLine(report);
