@@ -22,6 +22,17 @@ public class PhaseReportTests
     }
 
     [Fact]
+    public void Unfinished_AdmittedCallsThatStopped_ByStepMostCommonFirst()
+    {
+        var atOffer = HandedOffMidFlow() with { StoppedAt = "line 13: expect \"We have a time for you\"" };
+        var atCode = HandedOffMidFlow() with { StoppedAt = "line 16: expect \"Your confirmation code is\"" };
+
+        var report = new PhaseReport(TwoTimes, [Booked(), atOffer, atOffer, atCode, DeferredAndQueued()], LineCounts.None);
+
+        Assert.Equal([("line 13: expect \"We have a time for you\"", 2), ("line 16: expect \"Your confirmation code is\"", 1)], report.Unfinished());
+    }
+
+    [Fact]
     public void Goals_AllWell_AllPass()
     {
         var report = new PhaseReport(TwoTimes, [.. Enumerable.Repeat(Booked(), 99), DeferredAndQueued()], LineCounts.None);

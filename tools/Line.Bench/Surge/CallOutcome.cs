@@ -20,6 +20,9 @@ internal readonly record struct WebhookFigure(double Milliseconds, int? Status, 
 /// </summary>
 internal sealed record CallOutcome(JourneyKind Kind, bool Deferred, bool CallbackOffered, bool CallbackQueued, bool Finished, bool Booked, bool HandedOff, IReadOnlyList<WebhookFigure> Webhooks)
 {
+    /// <summary>Where an unfinished journey's script stopped (its step), for the report's "why"; null when it finished.</summary>
+    public string? StoppedAt { get; init; }
+
     public static CallOutcome Classify(JourneyKind kind, IReadOnlyList<string> heard, bool deferred, bool scriptPassed, bool twilioErrors, IReadOnlyList<WebhookFigure> webhooks)
     {
         bool Heard(string phrase) => heard.Any(said => PhraseMatcher.IndexAfter(said, phrase) >= 0);

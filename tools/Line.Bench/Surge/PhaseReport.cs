@@ -51,6 +51,13 @@ internal sealed class PhaseReport(SurgePhase phase, IReadOnlyList<CallOutcome> c
 
     public LatencySummary Latency => _latency;
 
+    /// <summary>Admitted calls that did not finish, by the script step where they stopped, the most common first.</summary>
+    public IEnumerable<(string Step, int Calls)> Unfinished() => calls
+        .Where(c => !c.Deferred && !c.Finished)
+        .GroupBy(c => c.StoppedAt ?? "(script passed; Twilio logged an error)")
+        .Select(g => (g.Key, g.Count()))
+        .OrderByDescending(g => g.Item2);
+
     public LineCounts Line => line;
 
     /// <summary>The share of admitted calls that finished their journey (1 when none was admitted).</summary>

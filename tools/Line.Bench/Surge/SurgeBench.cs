@@ -49,6 +49,11 @@ internal static class SurgeBench
             {
                 Console.WriteLine($"      {goal}");
             }
+
+            foreach (var (step, count) in report.Unfinished().Take(5))
+            {
+                Console.WriteLine($"      not finished: {count} stopped at {step}");
+            }
         }
 
         Console.WriteLine(await CallbacksPlacedAsync(metrics, reports.Sum(r => r.CallbackQueued), options.CallbackWait));
@@ -165,7 +170,7 @@ internal static class SurgeBench
                     deferring.Deferred,
                     deferring.Verdict.Passed,
                     call.Transcript.Notifications.Any(n => n.Level == Softphone.Platform.NotificationLevel.Error),
-                    [.. call.Transcript.Webhooks.Select(WebhookFigure.Of)])));
+                    [.. call.Transcript.Webhooks.Select(WebhookFigure.Of)]) with { StoppedAt = deferring.Verdict.FailedStep?.Describe() }));
             }));
         }
 
