@@ -70,6 +70,14 @@ public class PhaseReportTests
     }
 
     [Fact]
+    public void Goals_LineCountedItsShedCalls_QuotedBesideTheCallersCount()
+    {
+        var report = new PhaseReport(TwoTimes, [Booked(), DeferredAndQueued(), DeferredAndQueued()], new LineCounts(Admitted: 1, Shed: 2));
+
+        Assert.EndsWith("2 of 2 queued (2 offered); the line counted 2 shed", report.Goals()[1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Goals_A5xxASlowWebhookAndATimeout_EachFailsItsGoal()
     {
         var bad = new CallOutcome(JourneyKind.Booking, false, false, false, Finished: false, false, false,

@@ -66,7 +66,7 @@ internal sealed class PhaseReport(SurgePhase phase, IReadOnlyList<CallOutcome> c
     public IReadOnlyList<GoalResult> Goals() =>
     [
         new("≥ 99 % of admitted calls finish their journey", FinishedShare >= FinishedShareGoal, string.Create(CultureInfo.InvariantCulture, $"{Finished} of {Admitted} ({FinishedShare:P1})")),
-        new("every caller not admitted is offered a call back and it is queued", CallbackQueued == Deferred, Deferred == 0 ? "none was deferred" : $"{CallbackQueued} of {Deferred} queued ({CallbackOffered} offered)"),
+        new("every caller not admitted is offered a call back and it is queued", CallbackQueued == Deferred, (Deferred == 0 ? "none was deferred" : $"{CallbackQueued} of {Deferred} queued ({CallbackOffered} offered)") + $"; the line counted {Counter(line.Shed)} shed"),
         new("0 5xx", ServerErrors == 0, $"{ServerErrors}"),
         new("0 webhooks over 2 s", SlowWebhooks == 0, string.Create(CultureInfo.InvariantCulture, $"{SlowWebhooks} (max {(Latency.Count == 0 ? 0 : Latency.Percentile(1)):F0} ms, {TimedOut} timed out)")),
     ];
