@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 namespace PhoneBooking.Storage;
 
 /// <summary>
-/// The resolved data folder (<c>Storage:DataDirectory</c> against the content root), created on first
-/// use readable by this user only (0700): it holds personal data and key files. A folder that already
-/// exists keeps its mode: it may be shared, and tightening someone else's folder could break them.
+/// The resolved data folder (<c>Storage:DataDirectory</c> against the content root), created when the
+/// first file in it is asked for (<see cref="File"/>), readable by this user only (0700): it holds
+/// personal data and key files. Never before: on PostgreSQL a process writes no local files, and an
+/// empty folder would say otherwise. A folder that already exists keeps its mode: it may be shared, and
+/// tightening someone else's folder could break them.
 /// </summary>
 public sealed class DataDirectory
 {
@@ -17,9 +19,21 @@ public sealed class DataDirectory
     {
     }
 
-    public DataDirectory(string path)
+    public DataDirectory(string path) => Path = path;
+
+    /// <summary>Where the folder is (or will be): reading it creates nothing.</summary>
+    public string Path { get; }
+
+    /// <summary>A file in the folder, which is created first if it does not exist yet.</summary>
+    public string File(string fileName)
     {
-        Path = path;
+        EnsureCreated();
+        return System.IO.Path.Combine(Path, fileName);
+    }
+
+    private void EnsureCreated()
+    {
+        var path = Path;
         try
         {
             if (!Directory.Exists(path))
@@ -39,8 +53,4 @@ public sealed class DataDirectory
             throw new StorageStartupException($"The data folder '{path}' (Storage:DataDirectory) could not be created: {ex.Message}", ex);
         }
     }
-
-    public string Path { get; }
-
-    public string File(string fileName) => System.IO.Path.Combine(Path, fileName);
 }

@@ -19,7 +19,8 @@ namespace PhoneBooking.SchedulingApi.Bench;
 /// Starts the real API (one or more instances) on loopback Kestrel with a fresh SQLite file or an emptied
 /// PostgreSQL database, then:
 /// 1. submits N booking requests through HTTP with C concurrent clients spread over the instances, matchers
-///    paused (a launch-day surge);
+///    paused (a launch-day surge); a request the API sheds (503) is retried after Retry-After, as clients do,
+///    and its latency is the whole wait, retries included;
 /// 2. reads request status with C clients while all N are queued (each answer counts its queue position);
 /// 3. drains the queue with one matcher pass per instance, all at once, alone on the machine: the drain rate;
 /// 4. reads request status again, now that every request holds an offer.
@@ -58,13 +59,15 @@ internal static class Benchmark
             Console.WriteLine($"Scheduling API benchmark: {options.Requests:N0} requests, concurrency {options.Concurrency}, {options.Instances} instance(s) on {options.StoreName}, {Environment.ProcessorCount} CPUs{(options.Postgres is null ? $", data in {dataDirectory}" : "")}");
             Console.WriteLine($"load average before: {LoadAverage()}");
 
-            var (ids, submit, submitSeconds) = await SubmitAllAsync(client, options);
-            Console.WriteLine(Line("submit (POST /v1/booking-requests)", submit, options.Requests / submitSeconds));
+            var retry = new ShedRetry();
+            var (ids, submit, submitSeconds) = await SubmitAllAsync(client, options, retry);
+            Console.WriteLine(Line("submit (POST /v1/booking-requests)", submit, options.Requests / submitSeconds) + Shed(retry));
 
             var statusQueued = new LatencyRecorder(options.StatusSamples);
             var queuedClock = Stopwatch.StartNew();
-            await PollStatusAsync(client, ids, options.Concurrency, statusQueued);
-            Console.WriteLine(Line("status, all queued (GET /v1/booking-requests/{id})", statusQueued, statusQueued.Count / queuedClock.Elapsed.TotalSeconds));
+            retry = new ShedRetry();
+            await PollStatusAsync(client, ids, options.Concurrency, statusQueued, retry);
+            Console.WriteLine(Line("status, all queued (GET /v1/booking-requests/{id})", statusQueued, statusQueued.Count / queuedClock.Elapsed.TotalSeconds) + Shed(retry));
 
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var drainClock = Stopwatch.StartNew();
@@ -78,8 +81,9 @@ internal static class Benchmark
 
             var statusOffered = new LatencyRecorder(options.StatusSamples);
             var offeredClock = Stopwatch.StartNew();
-            await PollStatusAsync(client, ids, options.Concurrency, statusOffered);
-            Console.WriteLine(Line("status, all offered (GET /v1/booking-requests/{id})", statusOffered, statusOffered.Count / offeredClock.Elapsed.TotalSeconds));
+            retry = new ShedRetry();
+            await PollStatusAsync(client, ids, options.Concurrency, statusOffered, retry);
+            Console.WriteLine(Line("status, all offered (GET /v1/booking-requests/{id})", statusOffered, statusOffered.Count / offeredClock.Elapsed.TotalSeconds) + Shed(retry));
 
             var stillQueued = await CountQueuedAsync(client, ids);
             Console.WriteLine($"load average after: {LoadAverage()}");
@@ -134,7 +138,7 @@ internal static class Benchmark
         return settings;
     }
 
-    private static async Task<(string[] Ids, LatencyRecorder Latency, double Seconds)> SubmitAllAsync(HttpClient client, BenchOptions options)
+    private static async Task<(string[] Ids, LatencyRecorder Latency, double Seconds)> SubmitAllAsync(HttpClient client, BenchOptions options, ShedRetry retry)
     {
         var ids = new string[options.Requests];
         var latency = new LatencyRecorder(options.Requests);
@@ -147,27 +151,29 @@ internal static class Benchmark
             int index;
             while ((index = Interlocked.Increment(ref next)) < options.Requests)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/booking-requests")
-                {
-                    Content = JsonContent.Create(RequestFactory.Create(random, today, SiteIds, index)),
-                };
-                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+                var body = RequestFactory.Create(random, today, SiteIds, index);
+                var key = Guid.NewGuid().ToString("N");
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(request);
-                var body = await response.Content.ReadAsStringAsync();
+                using var response = await retry.SendAsync(client, () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "/v1/booking-requests") { Content = JsonContent.Create(body) };
+                    request.Headers.Add("Idempotency-Key", key);
+                    return request;
+                });
+                var answer = await response.Content.ReadAsStringAsync();
                 latency.Record(started);
                 if (response.StatusCode != HttpStatusCode.Accepted)
                 {
-                    throw new InvalidOperationException($"Submit answered {(int)response.StatusCode}: {body}");
+                    throw new InvalidOperationException($"Submit answered {(int)response.StatusCode}: {answer}");
                 }
 
-                ids[index] = JsonDocument.Parse(body).RootElement.GetProperty("requestId").GetString()!;
+                ids[index] = JsonDocument.Parse(answer).RootElement.GetProperty("requestId").GetString()!;
             }
         })));
         return (ids, latency, clock.Elapsed.TotalSeconds);
     }
 
-    private static Task PollStatusAsync(HttpClient client, string[] ids, int concurrency, LatencyRecorder latency)
+    private static Task PollStatusAsync(HttpClient client, string[] ids, int concurrency, LatencyRecorder latency, ShedRetry retry)
     {
         var taken = 0;
         return Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
@@ -176,7 +182,8 @@ internal static class Benchmark
             while (Interlocked.Increment(ref taken) <= latency.Capacity)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync($"/v1/booking-requests/{ids[random.Next(ids.Length)]}");
+                var id = ids[random.Next(ids.Length)];
+                using var response = await retry.SendAsync(client, () => new HttpRequestMessage(HttpMethod.Get, $"/v1/booking-requests/{id}"));
                 await response.Content.ReadAsByteArrayAsync();
                 latency.Record(started);
                 if (response.StatusCode != HttpStatusCode.OK)
@@ -192,7 +199,8 @@ internal static class Benchmark
         var queued = 0;
         foreach (var id in ids.Take(200))
         {
-            var status = JsonDocument.Parse(await client.GetStringAsync($"/v1/booking-requests/{id}")).RootElement.GetProperty("status").GetString();
+            using var response = await new ShedRetry().SendAsync(client, () => new HttpRequestMessage(HttpMethod.Get, $"/v1/booking-requests/{id}"));
+            var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString();
             queued += status == "queued" ? 1 : 0;
         }
 
@@ -205,6 +213,8 @@ internal static class Benchmark
     /// <summary>Other work on the machine skews every figure: print it with them.</summary>
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string Shed(ShedRetry retry) => retry.Shed == 0 ? "" : $"  shed (503, retried after Retry-After)={retry.Shed}";
 
     private static string Line(string what, LatencyRecorder latency, double? perSecond) =>
         string.Create(CultureInfo.InvariantCulture, $"{what}: {latency.Summary()}{(perSecond is { } rate ? $"  throughput={rate:N0}/s" : "")}");

@@ -17,8 +17,8 @@ public interface IBookingRequestStore
 
     Task<IReadOnlyList<BookingRequest>> ListQueuedAsync(long afterSeq, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Queued → offered, counting the offer. False when the request was no longer queued.</summary>
-    Task<bool> MarkOfferedAsync(string id, string offerId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Queued → offered, counting the offer, for each request in one statement; returns how many were still queued (the others are untouched).</summary>
+    Task<int> MarkOfferedAsync(IReadOnlyCollection<(string RequestId, string OfferId)> offers, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Offered → queued (another try) or closed (offer cap reached) after a decline or an expiry.</summary>
     Task ReturnFromOfferAsync(string id, RequestStatus status, DateTimeOffset now, CancellationToken cancellationToken);

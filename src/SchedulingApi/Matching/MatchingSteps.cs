@@ -17,7 +17,7 @@ internal sealed record MatchBatch(long Cursor, int Offered, bool Finished);
 /// The steps of one matcher pass, each in its own transaction so submits get the writer lock in between.
 /// Every API instance runs them: rows are claimed with the session's SKIP LOCKED (two instances take
 /// different requests and windows), places are taken by conditional UPDATE, and a step that collides
-/// with another instance's transaction runs again.
+/// with another instance's transaction is undone whole and runs again in the next pass.
 /// </summary>
 internal sealed class MatchingSteps(
     IUnitOfWork unitOfWork,
@@ -67,32 +67,52 @@ internal sealed class MatchingSteps(
         return promoted.Count;
     }, cancellationToken);
 
-    /// <summary>Offers windows to the next queued requests after <paramref name="afterSeq"/>, in arrival order.</summary>
+    /// <summary>
+    /// Offers windows to the next queued requests after <paramref name="afterSeq"/>, in arrival order, in a fixed number of
+    /// statements whatever the batch size: read the open windows, claim the requests, choose in memory (<see cref="BatchPlan"/>),
+    /// claim the chosen windows, then take their places, insert the offers and mark the requests, each in one statement.
+    /// </summary>
     public Task<MatchBatch> OfferBatchAsync(long afterSeq, CancellationToken cancellationToken) => InTransactionAsync(async () =>
     {
         var settings = matching.Value;
         var now = calendar.Now;
-        var earliestStart = now + settings.MinimumLead;
-        if (!await windows.AnyOpenAsync(earliestStart, cancellationToken))
+        var open = await windows.ListOpenAsync(now + settings.MinimumLead, cancellationToken);
+        if (open.Count == 0)
         {
             return new MatchBatch(afterSeq, 0, Finished: true); // nothing to offer: the rest keep their place
         }
 
         var queued = await requests.ListQueuedAsync(afterSeq, settings.BatchSize, cancellationToken);
-        var offered = 0;
-        foreach (var request in queued)
+        if (queued.Count == 0)
         {
-            if (await TryOfferAsync(request, now, earliestStart, cancellationToken))
-            {
-                offered++;
-            }
-            else if (!await windows.AnyOpenAsync(earliestStart, cancellationToken))
-            {
-                return new MatchBatch(request.Seq, offered, Finished: true);
-            }
+            return new MatchBatch(afterSeq, 0, Finished: true);
         }
 
-        return new MatchBatch(queued.Count == 0 ? afterSeq : queued[^1].Seq, offered, Finished: queued.Count < settings.BatchSize);
+        var returning = queued.Where(r => r.OffersMade > 0).Select(r => r.Id).ToList();
+        var offeredBefore = returning.Count == 0
+            ? Enumerable.Empty<long>().ToLookup(_ => "", StringComparer.Ordinal)
+            : await offers.ListOfferedWindowsAsync(returning, cancellationToken);
+        var plan = new BatchPlan(open, offeredBefore);
+        IReadOnlyList<BookingRequest> waiting = queued;
+        while (waiting.Count > 0)
+        {
+            plan.Place(waiting);
+            var asked = plan.Unclaimed;
+            if (asked.Count == 0)
+            {
+                break;
+            }
+
+            waiting = plan.Settle(asked, await windows.ClaimAsync(asked, cancellationToken));
+        }
+
+        var made = plan.Placements.Select(p => (p.Request, Offer: NewOffer(p.Request, p.WindowId, now))).ToList();
+        if (made.Count > 0)
+        {
+            await RecordAsync(plan.PlacesTaken, made, now, cancellationToken);
+        }
+
+        return new MatchBatch(queued[^1].Seq, made.Count, Finished: queued.Count < settings.BatchSize || !plan.AnyRoomLeft);
     }, cancellationToken);
 
     /// <summary>Gives each queued group visit its earliest preferred date with a mobile team free, or marks it unavailable.</summary>
@@ -135,41 +155,50 @@ internal sealed class MatchingSteps(
     public Task<int> PurgeIdempotencyKeysAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
         InTransactionAsync(() => idempotency.PurgeAsync(createdBefore, cancellationToken), cancellationToken);
 
-    /// <summary>Best-ranked preference with room (earliest window), else the earliest window with room anywhere.</summary>
-    private async Task<bool> TryOfferAsync(BookingRequest request, DateTimeOffset now, DateTimeOffset earliestStart, CancellationToken cancellationToken)
+    private Offer NewOffer(BookingRequest request, long windowId, DateTimeOffset now)
     {
+        var holdsNow = request.HoldStart == HoldStart.OnOffer;
         var settings = matching.Value;
-        foreach (var preference in request.Preferences.Append(Preference.Anything))
+        return new Offer(
+            Ids.New("of"), request.Id, windowId, OfferStatus.Pending, now,
+            holdsNow ? now : null,
+            now + (holdsNow ? settings.Hold : settings.DeliveryDeadline),
+            null);
+    }
+
+    /// <summary>Takes the places, inserts the offers and marks the requests offered: one statement each, whatever the batch size.</summary>
+    private async Task RecordAsync(
+        IReadOnlyDictionary<long, int> placesTaken,
+        IReadOnlyList<(BookingRequest Request, Offer Offer)> made,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (await windows.TakeAsync(placesTaken, cancellationToken) != placesTaken.Count)
         {
-            if (await windows.FindOpenAsync(preference, request.Id, earliestStart, cancellationToken) is not { } window
-                || !await windows.TryReserveAsync(window.Id, cancellationToken))
-            {
-                continue;
-            }
-
-            var holdsNow = request.HoldStart == HoldStart.OnOffer;
-            var offer = new Offer(
-                Ids.New("of"), request.Id, window.Id, OfferStatus.Pending, now,
-                holdsNow ? now : null,
-                now + (holdsNow ? settings.Hold : settings.DeliveryDeadline),
-                null);
-            await offers.InsertAsync(offer, cancellationToken);
-            if (!await requests.MarkOfferedAsync(request.Id, offer.Id, now, cancellationToken))
-            {
-                // Another matcher instance got here first; undo this whole batch and let the next pass retry.
-                throw new InvalidOperationException($"Booking request {request.Id} changed while it was being matched.");
-            }
-
-            await events.AppendAsync(SchedulingEvent.ForRequest(EventTypes.OfferMade, now, request, offer.Id), cancellationToken);
-            unitOfWork.AfterCommit(() =>
-            {
-                metrics.OfferMade(request.Channel);
-                logger.OfferMade(offer.Id, request.Id, window.Id);
-            });
-            return true;
+            // Cannot happen while the claim holds the windows; if it does, undo the batch rather than overbook.
+            throw new InvalidOperationException("A claimed window had fewer places than the batch took.");
         }
 
-        return false;
+        await offers.InsertAsync([.. made.Select(m => m.Offer)], cancellationToken);
+        if (await requests.MarkOfferedAsync([.. made.Select(m => (m.Request.Id, m.Offer.Id))], now, cancellationToken) != made.Count)
+        {
+            // Another matcher instance got here first; undo this whole batch and let the next pass retry.
+            throw new InvalidOperationException("A booking request changed while it was being matched.");
+        }
+
+        foreach (var (request, offer) in made)
+        {
+            await events.AppendAsync(SchedulingEvent.ForRequest(EventTypes.OfferMade, now, request, offer.Id), cancellationToken);
+        }
+
+        unitOfWork.AfterCommit(() =>
+        {
+            foreach (var (request, offer) in made)
+            {
+                metrics.OfferMade(request.Channel);
+                logger.OfferMade(offer.Id, request.Id, offer.WindowId);
+            }
+        });
     }
 
     private Task<T> InTransactionAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken) =>

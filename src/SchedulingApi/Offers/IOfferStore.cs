@@ -2,7 +2,11 @@ namespace PhoneBooking.SchedulingApi.Offers;
 
 public interface IOfferStore
 {
-    Task InsertAsync(Offer offer, CancellationToken cancellationToken);
+    /// <summary>Inserts the offers in as few statements as they fit.</summary>
+    Task InsertAsync(IReadOnlyCollection<Offer> offers, CancellationToken cancellationToken);
+
+    /// <summary>The windows each of <paramref name="requestIds"/> has been offered before (in any state): never offered again.</summary>
+    Task<ILookup<string, long>> ListOfferedWindowsAsync(IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken);
 
     Task<Offer?> GetAsync(string id, CancellationToken cancellationToken);
 

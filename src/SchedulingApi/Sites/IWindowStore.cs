@@ -11,13 +11,17 @@ public interface IWindowStore
 
     Task<Window?> GetAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>The earliest window with room matching <paramref name="preference"/>, never one already offered to the request.</summary>
-    Task<Window?> FindOpenAsync(Preference preference, string requestId, DateTimeOffset earliestStart, CancellationToken cancellationToken);
+    /// <summary>Every window with room starting at or after <paramref name="earliestStart"/>, earliest first (then by site).</summary>
+    Task<IReadOnlyList<OpenWindow>> ListOpenAsync(DateTimeOffset earliestStart, CancellationToken cancellationToken);
 
-    Task<bool> AnyOpenAsync(DateTimeOffset earliestStart, CancellationToken cancellationToken);
+    /// <summary>
+    /// Locks the windows <paramref name="ids"/> until the transaction ends and returns their places left as committed now.
+    /// A window another instance holds is left out (PostgreSQL's SKIP LOCKED): never waited for, never returned.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, int>> ClaimAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
-    /// <summary>Takes one place, atomically; false when the window is full.</summary>
-    Task<bool> TryReserveAsync(long id, CancellationToken cancellationToken);
+    /// <summary>Takes the given number of places from each window, in one statement; returns how many windows had that much room (the others are untouched).</summary>
+    Task<int> TakeAsync(IReadOnlyDictionary<long, int> places, CancellationToken cancellationToken);
 
     Task ReleaseAsync(long id, CancellationToken cancellationToken);
 }

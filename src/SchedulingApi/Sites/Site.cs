@@ -7,3 +7,6 @@ public sealed record Window(long Id, string SiteId, DateTimeOffset Start, DateTi
 
 /// <summary>A window to create, with its local calendar facts precomputed so preferences match in SQL.</summary>
 public sealed record NewWindow(string SiteId, DateTimeOffset Start, DateTimeOffset End, DateOnly LocalDate, DayOfWeek LocalDay, int LocalHour, int Capacity);
+
+/// <summary>A window with room, as the matcher chooses among them: its local calendar facts and the places left.</summary>
+public sealed record OpenWindow(long Id, string SiteId, DateOnly LocalDate, DayOfWeek LocalDay, int LocalHour, int Remaining);

@@ -64,6 +64,7 @@ public sealed class FixedPointsTests
         var data = new DataDirectory(Options.Create(new StorageOptions()), new Environment(root.Path));
 
         Assert.Equal(Path.Combine(root.Path, "data"), data.Path);
+        Assert.Equal(Path.Combine(root.Path, "data", "line.db"), data.File("line.db"));
         Assert.True(Directory.Exists(data.Path));
         Assert.Equal("data", Json("appsettings.json").GetProperty("Storage").GetProperty("DataDirectory").GetString());
     }

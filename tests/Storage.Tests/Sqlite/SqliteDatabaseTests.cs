@@ -64,9 +64,22 @@ public sealed class SqliteDatabaseTests : IDisposable
         File.WriteAllText(blocker, "not a folder");
         var folder = Path.Combine(blocker, "data");
 
-        var error = Assert.Throws<StorageStartupException>(() => new DataDirectory(folder));
+        var error = Assert.Throws<StorageStartupException>(() => new DataDirectory(folder).File("scheduling.db"));
 
         Assert.StartsWith($"The data folder '{folder}' (Storage:DataDirectory) could not be created:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DataFolder_NoFileAskedFor_NotCreated_FirstFileCreatesIt()
+    {
+        var folder = Path.Combine(_root, "lazy", "data");
+
+        var data = new DataDirectory(folder);
+
+        Assert.Equal(folder, data.Path);
+        Assert.False(Directory.Exists(folder)); // a PostgreSQL process resolves it, and must leave no trace on disk
+        Assert.Equal(Path.Combine(folder, "x.db"), data.File("x.db"));
+        Assert.True(Directory.Exists(folder));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Data;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dapper;
 using PhoneBooking.SchedulingApi.BookingRequests;
 using PhoneBooking.Storage;
 
@@ -77,14 +79,31 @@ internal sealed class BookingRequestStore(IStoreSession db) : IBookingRequestSto
         return [.. rows.Select(r => r.ToRequest())];
     }
 
-    public async Task<bool> MarkOfferedAsync(string id, string offerId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.ExecuteAsync(
-            """
-            UPDATE booking_requests SET status = 'offered', offers_made = offers_made + 1, current_offer_id = @offerId, updated_ms = @now
-            WHERE id = @id AND status = 'queued'
-            """,
-            new { id, offerId, now = DbValues.Ms(now) },
-            cancellationToken) == 1;
+    public async Task<int> MarkOfferedAsync(IReadOnlyCollection<(string RequestId, string OfferId)> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var marked = 0;
+        foreach (var chunk in offers.Chunk(SqlRows.PerStatement))
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("Now", DbValues.Ms(now), DbType.Int64);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"Id{i}", chunk[i].RequestId, DbType.String);
+                parameters.Add($"OfferId{i}", chunk[i].OfferId, DbType.String);
+            }
+
+            marked += await db.ExecuteAsync(
+                $"""
+                UPDATE booking_requests SET status = 'offered', offers_made = offers_made + 1, current_offer_id = made.column2, updated_ms = @Now
+                FROM (VALUES {SqlRows.Values(chunk.Length, "Id", "OfferId")}) AS made
+                WHERE booking_requests.id = made.column1 AND booking_requests.status = 'queued'
+                """,
+                parameters,
+                cancellationToken);
+        }
+
+        return marked;
+    }
 
     public Task ReturnFromOfferAsync(string id, RequestStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(

@@ -1,3 +1,5 @@
+using System.Data;
+using Dapper;
 using PhoneBooking.SchedulingApi.Offers;
 using PhoneBooking.Storage;
 
@@ -7,23 +9,53 @@ internal sealed class OfferStore(IStoreSession db) : IOfferStore
 {
     private const string Columns = "id, request_id, window_id, status, offered_ms, hold_started_ms, expires_ms, decided_ms";
 
-    public Task InsertAsync(Offer offer, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(
-            """
-            INSERT INTO offers (id, request_id, window_id, status, offered_ms, hold_started_ms, expires_ms)
-            VALUES (@Id, @RequestId, @WindowId, @Status, @OfferedMs, @HoldStartedMs, @ExpiresMs)
-            """,
-            new
+    public async Task InsertAsync(IReadOnlyCollection<Offer> offers, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in offers.Chunk(SqlRows.PerStatement))
+        {
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
             {
-                offer.Id,
-                offer.RequestId,
-                offer.WindowId,
-                Status = DbValues.Word(offer.Status),
-                OfferedMs = DbValues.Ms(offer.OfferedAt),
-                HoldStartedMs = DbValues.Ms(offer.HoldStartedAt),
-                ExpiresMs = DbValues.Ms(offer.ExpiresAt),
-            },
-            cancellationToken);
+                var offer = chunk[i];
+                parameters.Add($"Id{i}", offer.Id, DbType.String);
+                parameters.Add($"RequestId{i}", offer.RequestId, DbType.String);
+                parameters.Add($"WindowId{i}", offer.WindowId, DbType.Int64);
+                parameters.Add($"Status{i}", DbValues.Word(offer.Status), DbType.String);
+                parameters.Add($"OfferedMs{i}", DbValues.Ms(offer.OfferedAt), DbType.Int64);
+                parameters.Add($"HoldStartedMs{i}", DbValues.Ms(offer.HoldStartedAt), DbType.Int64);
+                parameters.Add($"ExpiresMs{i}", DbValues.Ms(offer.ExpiresAt), DbType.Int64);
+            }
+
+            await db.ExecuteAsync(
+                $"""
+                INSERT INTO offers (id, request_id, window_id, status, offered_ms, hold_started_ms, expires_ms)
+                VALUES {SqlRows.Values(chunk.Length, "Id", "RequestId", "WindowId", "Status", "OfferedMs", "HoldStartedMs", "ExpiresMs")}
+                """,
+                parameters,
+                cancellationToken);
+        }
+    }
+
+    public async Task<ILookup<string, long>> ListOfferedWindowsAsync(IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken)
+    {
+        var pairs = new List<(string RequestId, long WindowId)>();
+        foreach (var chunk in requestIds.Chunk(SqlRows.PerStatement))
+        {
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"Id{i}", chunk[i], DbType.String);
+            }
+
+            var rows = await db.QueryAsync<OfferedRow>(
+                $"SELECT request_id AS RequestId, window_id AS WindowId FROM offers WHERE request_id IN ({SqlRows.List(chunk.Length, "Id")})",
+                parameters,
+                cancellationToken);
+            pairs.AddRange(rows.Select(r => (r.RequestId, r.WindowId)));
+        }
+
+        return pairs.ToLookup(p => p.RequestId, p => p.WindowId, StringComparer.Ordinal);
+    }
 
     public async Task<Offer?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM offers WHERE id = @id", new { id }, cancellationToken))?.ToOffer();
@@ -50,6 +82,13 @@ internal sealed class OfferStore(IStoreSession db) : IOfferStore
             new { now = DbValues.Ms(now), limit },
             cancellationToken);
         return [.. rows.Select(r => r.ToOffer())];
+    }
+
+    private sealed class OfferedRow
+    {
+        public string RequestId { get; init; } = "";
+
+        public long WindowId { get; init; }
     }
 
     private sealed class Row

@@ -1,5 +1,5 @@
-using System.Text;
-using PhoneBooking.SchedulingApi.BookingRequests;
+using System.Data;
+using Dapper;
 using PhoneBooking.SchedulingApi.Sites;
 using PhoneBooking.Storage;
 
@@ -48,60 +48,92 @@ internal sealed class WindowStore(IStoreSession db) : IWindowStore
     public async Task<Window?> GetAsync(long id, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<WindowRow>($"SELECT {Columns} FROM windows WHERE id = @id", new { id }, cancellationToken))?.ToWindow();
 
-    public async Task<Window?> FindOpenAsync(Preference preference, string requestId, DateTimeOffset earliestStart, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenWindow>> ListOpenAsync(DateTimeOffset earliestStart, CancellationToken cancellationToken)
     {
-        // Only the filters a preference sets go into the SQL, so the planner can use the partial indexes on open windows.
-        var sql = new StringBuilder($"SELECT {Columns} FROM windows w WHERE remaining > 0 AND start_ms >= @From");
-        if (preference.SiteId is not null)
-        {
-            sql.Append(" AND site_id = @SiteId");
-        }
-
-        if (preference.Date is not null)
-        {
-            sql.Append(" AND local_date = @Date");
-        }
-
-        if (preference.DayOfWeek is not null)
-        {
-            sql.Append(" AND local_day = @Day");
-        }
-
-        sql.Append(preference.PartOfDay switch
-        {
-            PartOfDay.Morning => " AND local_hour < 12",
-            PartOfDay.Afternoon => " AND local_hour >= 12 AND local_hour < 17",
-            PartOfDay.Evening => " AND local_hour >= 17",
-            _ => string.Empty,
-        });
-        sql.Append(" AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.request_id = @RequestId AND o.window_id = w.id)");
-        sql.Append(" ORDER BY start_ms, site_id LIMIT 1").Append(db.SkipLocked); // a window another matcher holds: take the next
-
-        var row = await db.QuerySingleOrDefaultAsync<WindowRow>(
-            sql.ToString(),
-            new
-            {
-                From = DbValues.Ms(earliestStart),
-                preference.SiteId,
-                Date = DbValues.Text(preference.Date),
-                Day = (int?)preference.DayOfWeek,
-                RequestId = requestId,
-            },
-            cancellationToken);
-        return row?.ToWindow();
-    }
-
-    public async Task<bool> AnyOpenAsync(DateTimeOffset earliestStart, CancellationToken cancellationToken) =>
-        await db.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM windows WHERE remaining > 0 AND start_ms >= @From)",
+        var rows = await db.QueryAsync<OpenRow>(
+            """
+            SELECT id, site_id AS SiteId, local_date AS LocalDate, local_day AS LocalDay, local_hour AS LocalHour, remaining
+            FROM windows WHERE remaining > 0 AND start_ms >= @From ORDER BY start_ms, site_id
+            """,
             new { From = DbValues.Ms(earliestStart) },
             cancellationToken);
+        return [.. rows.Select(r => new OpenWindow(r.Id, r.SiteId, DbValues.Date(r.LocalDate), (DayOfWeek)r.LocalDay, r.LocalHour, r.Remaining))];
+    }
 
-    public async Task<bool> TryReserveAsync(long id, CancellationToken cancellationToken) =>
-        await db.ExecuteAsync("UPDATE windows SET remaining = remaining - 1 WHERE id = @id AND remaining > 0", new { id }, cancellationToken) == 1;
+    public async Task<IReadOnlyDictionary<long, int>> ClaimAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var claimed = new Dictionary<long, int>(ids.Count);
+        foreach (var chunk in ids.Chunk(SqlRows.PerStatement))
+        {
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"Id{i}", chunk[i], DbType.Int64);
+            }
+
+            // In id order, so two instances never lock the same pair in opposite orders (they skip, but a plain UPDATE elsewhere may wait).
+            var rows = await db.QueryAsync<PlacesRow>(
+                $"SELECT id, remaining FROM windows WHERE id IN ({SqlRows.List(chunk.Length, "Id")}) ORDER BY id{db.SkipLocked}",
+                parameters,
+                cancellationToken);
+            foreach (var row in rows)
+            {
+                claimed[row.Id] = row.Remaining;
+            }
+        }
+
+        return claimed;
+    }
+
+    public async Task<int> TakeAsync(IReadOnlyDictionary<long, int> places, CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        foreach (var chunk in places.Chunk(SqlRows.PerStatement))
+        {
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"Id{i}", chunk[i].Key, DbType.Int64);
+                parameters.Add($"Places{i}", chunk[i].Value, DbType.Int32);
+            }
+
+            taken += await db.ExecuteAsync(
+                $"""
+                UPDATE windows SET remaining = remaining - taking.column2
+                FROM (VALUES {SqlRows.Values(chunk.Length, "Id", "Places")}) AS taking
+                WHERE windows.id = taking.column1 AND windows.remaining >= taking.column2
+                """,
+                parameters,
+                cancellationToken);
+        }
+
+        return taken;
+    }
 
     public Task ReleaseAsync(long id, CancellationToken cancellationToken) =>
         db.ExecuteAsync("UPDATE windows SET remaining = remaining + 1 WHERE id = @id AND remaining < capacity", new { id }, cancellationToken);
+
+    private sealed class PlacesRow
+    {
+        public long Id { get; init; }
+
+        public int Remaining { get; init; }
+    }
+
+    private sealed class OpenRow
+    {
+        public long Id { get; init; }
+
+        public string SiteId { get; init; } = "";
+
+        public string LocalDate { get; init; } = "";
+
+        public int LocalDay { get; init; }
+
+        public int LocalHour { get; init; }
+
+        public int Remaining { get; init; }
+    }
 
     private sealed class WindowRow
     {

@@ -44,15 +44,20 @@ public abstract class BookingRequestStoreContract : StoreContract
     }
 
     [Fact]
-    public async Task MarkOffered_OnlyFromQueued_CountsTheOffer()
+    public async Task MarkOffered_OnlyFromQueued_CountsTheOfferOfEach()
     {
         await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_1"), None));
+        await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_2"), None));
+        await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_3"), None));
 
-        Assert.True(await InTransactionAsync(s => s.Requests.MarkOfferedAsync("br_1", "of_1", Now, None)));
-        Assert.False(await InTransactionAsync(s => s.Requests.MarkOfferedAsync("br_1", "of_2", Now, None)));
+        Assert.Equal(2, await InTransactionAsync(s => s.Requests.MarkOfferedAsync([("br_1", "of_1"), ("br_2", "of_2")], Now, None)));
+        Assert.Equal(1, await InTransactionAsync(s => s.Requests.MarkOfferedAsync([("br_1", "of_9"), ("br_3", "of_3")], Now, None)));
 
-        var stored = (await InTransactionAsync(s => s.Requests.GetAsync("br_1", None)))!;
-        Assert.Equal((RequestStatus.Offered, 1, "of_1"), (stored.Status, stored.OffersMade, stored.CurrentOfferId));
+        var stored = await InTransactionAsync(async s => new[] { await s.Requests.GetAsync("br_1", None), await s.Requests.GetAsync("br_2", None), await s.Requests.GetAsync("br_3", None) });
+        Assert.Equal(
+            [(RequestStatus.Offered, 1, "of_1"), (RequestStatus.Offered, 1, "of_2"), (RequestStatus.Offered, 1, "of_3")],
+            stored.Select(r => (r!.Status, r.OffersMade, r.CurrentOfferId)));
+        Assert.Equal(0, await InTransactionAsync(s => s.Requests.CountQueuedAsync(None)));
     }
 
     [Fact]
@@ -60,7 +65,7 @@ public abstract class BookingRequestStoreContract : StoreContract
     {
         await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_1"), None));
         await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_2"), None));
-        await InTransactionAsync(s => s.Requests.MarkOfferedAsync("br_1", "of_1", Now, None));
+        await InTransactionAsync(s => s.Requests.MarkOfferedAsync([("br_1", "of_1")], Now, None));
 
         await InTransactionAsync(s => s.Requests.ReturnFromOfferAsync("br_1", RequestStatus.Closed, Now, None));
         await InTransactionAsync(s => s.Requests.ReturnFromOfferAsync("br_2", RequestStatus.Closed, Now, None));
@@ -73,7 +78,7 @@ public abstract class BookingRequestStoreContract : StoreContract
     public async Task MarkBookedAndCancelled_StoreCodeAndStatus()
     {
         await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_1"), None));
-        await InTransactionAsync(s => s.Requests.MarkOfferedAsync("br_1", "of_1", Now, None));
+        await InTransactionAsync(s => s.Requests.MarkOfferedAsync([("br_1", "of_1")], Now, None));
 
         await InTransactionAsync(s => s.Requests.MarkBookedAsync("br_1", "12345678", Now, None));
         var booked = (await InTransactionAsync(s => s.Requests.GetAsync("br_1", None)))!;
@@ -129,10 +134,7 @@ public abstract class BookingRequestStoreContract : StoreContract
         });
         await InTransactionAsync(async s =>
         {
-            foreach (var (id, _) in requests.Where((_, i) => i % 3 == 1))
-            {
-                await s.Requests.MarkOfferedAsync(id, "of_x", Now, None);
-            }
+            await s.Requests.MarkOfferedAsync([.. requests.Where((_, i) => i % 3 == 1).Select(r => (r.Id, "of_x"))], Now, None);
         });
         await InTransactionAsync(async s =>
         {

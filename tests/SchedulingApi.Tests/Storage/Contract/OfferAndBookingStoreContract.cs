@@ -10,7 +10,7 @@ public abstract class OfferAndBookingStoreContract : StoreContract
         var windowId = await SetUpAsync();
         var offer = new Offer("of_1", "br_1", windowId, OfferStatus.Pending, Now, null, Now.AddMinutes(60), null);
 
-        await InTransactionAsync(s => s.Offers.InsertAsync(offer, None));
+        await InTransactionAsync(s => s.Offers.InsertAsync([offer], None));
         Assert.Equal(offer, await InTransactionAsync(s => s.Offers.GetAsync("of_1", None)));
 
         Assert.True(await InTransactionAsync(s => s.Offers.TryDecideAsync("of_1", OfferStatus.Declined, Now.AddMinutes(1), None)));
@@ -22,12 +22,13 @@ public abstract class OfferAndBookingStoreContract : StoreContract
     public async Task Offer_HoldStartsOnce_OverdueListedOldestFirst()
     {
         var windowId = await SetUpAsync();
-        await InTransactionAsync(async s =>
-        {
-            await s.Offers.InsertAsync(new Offer("of_1", "br_1", windowId, OfferStatus.Pending, Now, null, Now.AddMinutes(60), null), None);
-            await s.Offers.InsertAsync(new Offer("of_2", "br_1", windowId, OfferStatus.Pending, Now, Now, Now.AddMinutes(10), null), None);
-            await s.Offers.InsertAsync(new Offer("of_3", "br_1", windowId, OfferStatus.Expired, Now, Now, Now.AddMinutes(5), Now), None);
-        });
+        await InTransactionAsync(s => s.Offers.InsertAsync(
+            [
+                new Offer("of_1", "br_1", windowId, OfferStatus.Pending, Now, null, Now.AddMinutes(60), null),
+                new Offer("of_2", "br_1", windowId, OfferStatus.Pending, Now, Now, Now.AddMinutes(10), null),
+                new Offer("of_3", "br_1", windowId, OfferStatus.Expired, Now, Now, Now.AddMinutes(5), Now),
+            ],
+            None));
 
         Assert.True(await InTransactionAsync(s => s.Offers.TryStartHoldAsync("of_1", Now.AddMinutes(1), Now.AddMinutes(11), None)));
         Assert.False(await InTransactionAsync(s => s.Offers.TryStartHoldAsync("of_1", Now.AddMinutes(2), Now.AddMinutes(12), None)));
@@ -38,10 +39,37 @@ public abstract class OfferAndBookingStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task Offer_ManyInsertedAtOnce_EachRoundTrips_WindowsListedPerRequest()
+    {
+        var windowId = await SetUpAsync();
+        await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_2"), None));
+        await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_3"), None));
+        var otherWindowId = (await InTransactionAsync(s => s.Windows.ListAsync(new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25), "south", None)))[0].Id;
+        Offer[] offers =
+        [
+            new("of_1", "br_1", windowId, OfferStatus.Pending, Now, Now, Now.AddMinutes(10), null),
+            new("of_2", "br_1", otherWindowId, OfferStatus.Pending, Now, null, Now.AddMinutes(60), null),
+            new("of_3", "br_2", windowId, OfferStatus.Pending, Now, Now, Now.AddMinutes(10), null),
+        ];
+
+        await InTransactionAsync(s => s.Offers.InsertAsync(offers, None));
+
+        foreach (var offer in offers)
+        {
+            Assert.Equal(offer, await InTransactionAsync(s => s.Offers.GetAsync(offer.Id, None)));
+        }
+
+        var offered = await InTransactionAsync(s => s.Offers.ListOfferedWindowsAsync(["br_1", "br_2", "br_3"], None));
+        Assert.Equal([windowId, otherWindowId], offered["br_1"].Order());
+        Assert.Equal([windowId], offered["br_2"]);
+        Assert.Empty(offered["br_3"]);
+    }
+
+    [Fact]
     public async Task Booking_InsertGetExists_CancelledOnce()
     {
         var windowId = await SetUpAsync();
-        await InTransactionAsync(s => s.Offers.InsertAsync(new Offer("of_1", "br_1", windowId, OfferStatus.Accepted, Now, Now, Now.AddMinutes(10), Now), None));
+        await InTransactionAsync(s => s.Offers.InsertAsync([new Offer("of_1", "br_1", windowId, OfferStatus.Accepted, Now, Now, Now.AddMinutes(10), Now)], None));
         var booking = new Booking("87654321", "br_1", "of_1", windowId, new DateOnly(1950, 3, 23), BookingStatus.Confirmed, Now);
 
         await InTransactionAsync(s => s.Bookings.InsertAsync(booking, None));

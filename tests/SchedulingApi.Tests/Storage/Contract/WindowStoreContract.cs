@@ -1,3 +1,5 @@
+using Dapper;
+using Npgsql;
 using PhoneBooking.Storage;
 
 namespace PhoneBooking.SchedulingApi.Tests.Storage.Contract;
@@ -25,18 +27,16 @@ public abstract class WindowStoreContract : StoreContract
     }
 
     [Fact]
-    public async Task TryReserve_TakesPlacesUntilFull_ReleaseNeverAboveCapacity()
+    public async Task Take_TakesPlacesOnlyWhereThereIsRoom_ReleaseNeverAboveCapacity()
     {
         var window = (await InTransactionAsync(s => s.Windows.ListAsync(Today, Today, null, None))).Single();
 
-        var taken = new List<bool>();
-        for (var i = 0; i <= Capacity; i++)
-        {
-            taken.Add(await InTransactionAsync(s => s.Windows.TryReserveAsync(window.Id, None)));
-        }
+        Assert.Equal(1, await InTransactionAsync(s => s.Windows.TakeAsync(new Dictionary<long, int> { [window.Id] = 2 }, None)));
+        Assert.Equal(0, await InTransactionAsync(s => s.Windows.TakeAsync(new Dictionary<long, int> { [window.Id] = 2 }, None))); // one left: all or nothing
+        Assert.Equal(1, (await InTransactionAsync(s => s.Windows.GetAsync(window.Id, None)))!.Remaining);
+        Assert.Equal(1, await InTransactionAsync(s => s.Windows.TakeAsync(new Dictionary<long, int> { [window.Id] = 1 }, None)));
+        Assert.Empty(await InTransactionAsync(s => s.Windows.ListOpenAsync(Now, None)));
 
-        Assert.Equal([true, true, true, false], taken);
-        Assert.False(await InTransactionAsync(s => s.Windows.AnyOpenAsync(Now, None)));
         for (var i = 0; i <= Capacity; i++)
         {
             await InTransactionAsync(s => s.Windows.ReleaseAsync(window.Id, None));
@@ -46,18 +46,24 @@ public abstract class WindowStoreContract : StoreContract
     }
 
     [Fact]
-    public async Task FindOpen_MatchesThePreference_NeverAWindowAlreadyOfferedToTheRequest()
+    public async Task ListOpen_WindowsWithRoomFromTheEarliestStart_WithTheirLocalFacts()
     {
         var window = (await InTransactionAsync(s => s.Windows.ListAsync(Today, Today, null, None))).Single();
-        await InTransactionAsync(s => s.Requests.InsertAsync(Request("br_1"), None));
 
-        Assert.Equal(window.Id, (await InTransactionAsync(s => s.Windows.FindOpenAsync(new Preference(Today, null, PartOfDay.Afternoon, "solo"), "br_1", Now, None)))?.Id);
-        Assert.Null(await InTransactionAsync(s => s.Windows.FindOpenAsync(new Preference(null, null, PartOfDay.Morning, null), "br_1", Now, None)));
-        Assert.Null(await InTransactionAsync(s => s.Windows.FindOpenAsync(new Preference(null, DayOfWeek.Tuesday, PartOfDay.Any, null), "br_1", Now, None)));
-        Assert.Null(await InTransactionAsync(s => s.Windows.FindOpenAsync(Preference.Anything, "br_1", window.Start.AddMinutes(1), None)));
+        var open = Assert.Single(await InTransactionAsync(s => s.Windows.ListOpenAsync(Now, None)));
+        Assert.Equal(new OpenWindow(window.Id, "solo", Today, DayOfWeek.Monday, 15, Capacity), open);
+        Assert.Empty(await InTransactionAsync(s => s.Windows.ListOpenAsync(window.Start.AddMinutes(1), None)));
+    }
 
-        await InTransactionAsync(s => s.Offers.InsertAsync(new Offer("of_1", "br_1", window.Id, OfferStatus.Declined, Now, Now, Now.AddMinutes(10), Now), None));
-        Assert.Null(await InTransactionAsync(s => s.Windows.FindOpenAsync(Preference.Anything, "br_1", Now, None)));
+    [Fact]
+    public async Task Claim_ReturnsThePlacesLeftNow_UnknownWindowsLeftOut()
+    {
+        var window = (await InTransactionAsync(s => s.Windows.ListAsync(Today, Today, null, None))).Single();
+        await InTransactionAsync(s => s.Windows.TakeAsync(new Dictionary<long, int> { [window.Id] = 1 }, None));
+
+        var claimed = await InTransactionAsync(s => s.Windows.ClaimAsync([window.Id, window.Id + 1000], None));
+
+        Assert.Equal(new Dictionary<long, int> { [window.Id] = Capacity - 1 }, claimed);
     }
 
     protected override void Configure(Dictionary<string, string?> settings) => TestSettings.SingleWindow(settings, Capacity);
@@ -71,4 +77,21 @@ public sealed class SqliteWindowStoreTests : WindowStoreContract
 public sealed class PostgresWindowStoreTests : WindowStoreContract
 {
     protected override StorageProvider Provider => StorageProvider.Postgres;
+
+    /// <summary>Another instance's matcher (or an accept) holds the window: a claim leaves it out at once instead of waiting for it.</summary>
+    [Fact]
+    public async Task Claim_WindowHeldByAnotherTransaction_LeftOutWithoutWaiting()
+    {
+        var window = (await InTransactionAsync(s => s.Windows.ListAsync(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23), null, None))).Single();
+        await using var other = new NpgsqlConnection(Api.PostgresConnectionString);
+        await other.OpenAsync();
+        await using var holding = await other.BeginTransactionAsync();
+        await other.ExecuteAsync("SELECT 1 FROM windows WHERE id = @Id FOR UPDATE", new { window.Id }, holding);
+
+        var claimed = await InTransactionAsync(s => s.Windows.ClaimAsync([window.Id], None));
+
+        Assert.Empty(claimed);
+        await holding.RollbackAsync();
+        Assert.Equal([window.Id], (await InTransactionAsync(s => s.Windows.ClaimAsync([window.Id], None))).Keys);
+    }
 }
