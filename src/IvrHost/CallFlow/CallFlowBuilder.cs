@@ -156,6 +156,9 @@ public enum CallEntry
     AgentCallback,
     EligibilityCallback,
     AnsweringMachine,
+
+    /// <summary>A new call from a number over its limit of new calls (CallerLimits): told so, then the call ends.</summary>
+    TooManyCalls,
 }
 
 public sealed record EntryPoint(CallEntry Entry, CallState State, IReadOnlyList<Prompt> Says);

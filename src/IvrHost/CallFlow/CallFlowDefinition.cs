@@ -75,6 +75,7 @@ public static class CallFlowDefinition
         flow.StartAt(CallEntry.AgentCallback, Agent, Lines.CallbackIntro, Lines.AgentConnecting);
         flow.StartAt(CallEntry.EligibilityCallback, BirthDate, Lines.CallbackIntro, Lines.ReminderCall);
         flow.StartAt(CallEntry.AnsweringMachine, Voicemail);
+        flow.StartAt(CallEntry.TooManyCalls, TooManyCalls);
 
         flow.Menu(Language, Lines.LanguageChoice)
             .OnKey("1", CheckBackend, s => s with { Locale = "en-CA", LanguageChosen = true }, say: [Lines.HelpKeys], words: SpokenAnswers.English)
@@ -396,6 +397,7 @@ public static class CallFlowDefinition
         flow.End(Goodbye, Ending.HangUp, Lines.Goodbye);
         flow.End(OfferKept, Ending.HangUp, Lines.OfferKept, Lines.Goodbye);
         flow.End(Voicemail, Ending.HangUp, Lines.Voicemail);
+        flow.End(TooManyCalls, Ending.HangUp, Lines.TooManyCalls);
 
         return flow.Build();
     }

@@ -83,4 +83,5 @@ public enum CallState
     Goodbye,
     OfferKept,
     Voicemail,
+    TooManyCalls,
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PhoneBooking.IvrHost.CallerLimits;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Hosting;
 
@@ -21,6 +22,7 @@ public static class VoiceServiceCollectionExtensions
         services.AddTransient<CallWork>();
         services.AddSingleton<CallTwiml>();
         services.AddTransient<CallTurns>();
+        services.AddCallerLimits(configuration);
         services.AddSingleton<WebhookEvents>();
         services.AddSingleton<FallbackTwiml>();
         services.AddSingleton<VoiceSafetyNet>();

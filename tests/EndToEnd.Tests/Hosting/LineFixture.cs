@@ -116,6 +116,10 @@ public sealed class LineFixture : IAsyncLifetime
 
         // The dialer's own tests drive it; here calls go one way, so nothing dials behind a test's back.
         ["Callbacks:DialerEnabled"] = "false",
+
+        // A class's calls all come from the softphone's one number: more than the 10 new calls an hour one number
+        // may make. The per-number limit has its own attack tests (IvrHost.Tests/CallerLimits).
+        ["CallerLimits:NewCallsPerHour"] = "10000",
         ["Eligibility:Cohorts:0:Name"] = "seniors",
         ["Eligibility:Cohorts:0:BornOnOrBefore"] = "1956-12-31",
         ["Eligibility:Cohorts:0:OpensOn"] = Iso(Today.AddDays(-30)),
