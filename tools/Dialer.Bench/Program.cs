@@ -1,6 +1,7 @@
 using System.Globalization;
 using PhoneBooking.Dialer.Bench;
 using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Sessions;
 using PhoneBooking.IvrHost.Storage;
@@ -40,6 +41,7 @@ builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddPrompts(builder.Configuration);
 builder.Services.AddOutboundPolicy(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
+builder.Services.AddHandoffs(); // the dialer asks the door (Admission) whether the line has room, which counts waiting handoffs
 builder.Services.AddCallbacks(builder.Configuration);
 var lags = new System.Collections.Concurrent.ConcurrentQueue<double>();
 using var listener = new System.Diagnostics.Metrics.MeterListener

@@ -159,6 +159,12 @@ public enum CallEntry
 
     /// <summary>A new call from a number over its limit of new calls (CallerLimits): told so, then the call ends.</summary>
     TooManyCalls,
+
+    /// <summary>A new caller the door did not admit (Admission): the line is full, a call back is offered.</summary>
+    LineBusy,
+
+    /// <summary>We call back a caller the full line turned away: they start at the menu.</summary>
+    BusyCallback,
 }
 
 public sealed record EntryPoint(CallEntry Entry, CallState State, IReadOnlyList<Prompt> Says);

@@ -36,6 +36,7 @@ public static class CallFlowDefinition
     private static readonly Guard Deferring = new("saving for later", s => s.Purpose == Purpose.Deferred);
     private static readonly Guard Resuming = new("continuing a request", s => s.Purpose == Purpose.Resume);
     private static readonly Guard GroupVisiting = new("group visit", s => s.Purpose == Purpose.GroupVisit);
+    private static readonly Guard LineWasFull = new("line full", s => s.Purpose == Purpose.LineBusy);
     private static readonly Guard BackendDown = new("backend down", (_, context) => context.BackendDown);
     private static readonly Guard CanResume = new("open request from this caller ID", s => s.ResumableCallSid is not null);
     private static readonly Guard RequestComplete = new("all collected", s => s.BirthDate is not null && s.Preferences.Count > 0 && s.CallbackNumber is not null);
@@ -76,6 +77,19 @@ public static class CallFlowDefinition
         flow.StartAt(CallEntry.EligibilityCallback, BirthDate, Lines.CallbackIntro, Lines.ReminderCall);
         flow.StartAt(CallEntry.AnsweringMachine, Voicemail);
         flow.StartAt(CallEntry.TooManyCalls, TooManyCalls);
+        flow.StartAt(CallEntry.LineBusy, LineBusy, Lines.Welcome, Lines.LineBusy);
+        flow.StartAt(CallEntry.BusyCallback, CheckBackend, Lines.CallbackIntro, Lines.BusyCallback, Lines.HelpKeys);
+
+        // The line is full (Admission, decided before the call starts): a call back to a number read back, in the
+        // caller's language; 0 reaches a person only when the door found agents with room (CallSession.AgentsFull).
+        flow.Menu(LineBusy, Lines.LineBusyMenu)
+            .OnKey("1", ChoosePhone, s => s with { Locale = "en-CA", LanguageChosen = true, Purpose = Purpose.LineBusy }, words: SpokenAnswers.English)
+            .OnKey("2", ChoosePhone, s => s with { Locale = "fr-CA", LanguageChosen = true, Purpose = Purpose.LineBusy }, words: SpokenAnswers.French)
+            .InEveryLanguage()
+            .Patience(Patience.Done);
+
+        flow.Task(SaveBusyCallback)
+            .On<Saved>("saved", Goodbye, say: [Lines.BusyCallbackSaved]);
 
         flow.Menu(Language, Lines.LanguageChoice)
             .OnKey("1", CheckBackend, s => s with { Locale = "en-CA", LanguageChosen = true }, say: [Lines.HelpKeys], words: SpokenAnswers.English)
@@ -226,6 +240,7 @@ public static class CallFlowDefinition
             .OnEntry(Entries.PhoneNumber, ConfirmPhone, (s, phone) => s with { CallbackNumber = phone });
 
         flow.Decide(AfterPhone)
+            .When(LineWasFull, SaveBusyCallback)
             .When(Reminding, SaveReminder)
             .When(Deferring, SaveDeferredRequest)
             .When(GroupVisiting, FacilityPin)

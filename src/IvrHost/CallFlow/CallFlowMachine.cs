@@ -105,6 +105,7 @@ public sealed class CallFlowMachine(CallFlow flow)
         {
             null => Miss(next, ask, MissKind.NoInput, from, "no input", context),
             RepeatKey or PoundKey => Present(next, ask, ask.Repeat, [], [], from, "repeat", context),
+            AgentKey when session.AgentsFull => Present(next, ask, [Lines.BusyNoPerson, .. ask.Prompts], [], [], from, "no person free", context),
             AgentKey => ToAgent(next, HandoffReason.CallerAsked, Lines.Transfer, [], [], from, "caller asked for a person", context),
             SlowerKey => Present(next with { SlowSpeech = true }, ask, [Lines.Slower, .. ask.Prompts], [], [], from, "slower", context),
             _ => Miss(next, ask, MissKind.Invalid, from, "invalid", context),
@@ -215,6 +216,8 @@ public sealed class CallFlowMachine(CallFlow flow)
                 return Present(session with { Silences = silences }, ask, [Lines.TakeYourTime, .. again], [], missed, from, trigger, context);
             case Patience.Thinking or Patience.Waiting:
                 return Present(session with { Silences = silences }, ask, [apology, .. again], [], missed, from, trigger, context);
+            case Patience.Person when failures >= MaxFailures && session.AgentsFull:
+                return Arrive(session with { State = CallState.Goodbye }, [], [.. missed], from, $"{trigger} x{failures} → no person free", context);
             case Patience.Person when failures >= MaxFailures:
                 return ToAgent(session, HandoffReason.RepeatedInputFailures, Lines.TooMany, [], missed, from, $"{trigger} x{failures}", context);
             default:

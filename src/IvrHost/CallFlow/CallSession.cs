@@ -109,6 +109,12 @@ public sealed record CallSession
 
     /// <summary>Set on a call that was to be continued, after too many wrong birth dates: it can no longer be resumed.</summary>
     public bool ResumeRefused { get; init; }
+
+    /// <summary>
+    /// The door found the line full and the agents too (Admission): 0 does not reach a person in this call,
+    /// and the busy menu does not offer one.
+    /// </summary>
+    public bool AgentsFull { get; init; }
 }
 
 public enum Purpose
@@ -127,6 +133,9 @@ public enum Purpose
 
     /// <summary>A retirement home booking a group visit.</summary>
     GroupVisit,
+
+    /// <summary>The line was full at the door: collecting a number to call back when it has room.</summary>
+    LineBusy,
 }
 
 public enum PartOfDay

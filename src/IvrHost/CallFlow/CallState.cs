@@ -78,6 +78,10 @@ public enum CallState
     SubmitGroupVisit,
     GroupSubmitted,
 
+    // The line is full (Admission): a call back when it has room
+    LineBusy,
+    SaveBusyCallback,
+
     // Ends
     Agent,
     Goodbye,

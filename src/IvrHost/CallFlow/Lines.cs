@@ -167,6 +167,13 @@ public static class Lines
     public static readonly Prompt SystemError = Prompt.Of("system.error.handoff");
     public static readonly Prompt FallbackApology = Prompt.Of("fallback.apology");
 
+    // The line is full (Admission): a call back, and a person only while agents have room
+    public static readonly Prompt LineBusy = Prompt.Of("busy.intro");
+    public static readonly Prompt LineBusyMenu = Prompt.Either(s => s.AgentsFull, Prompt.Of("busy.menu"), Prompt.Of("busy.menu_person"));
+    public static readonly Prompt BusyNoPerson = Prompt.Of("busy.no_person");
+    public static readonly Prompt BusyCallbackSaved = Prompt.Of("busy.callback_saved", (s, _) => [("phone", Phone(s))]);
+    public static readonly Prompt BusyCallback = Prompt.Of("callback.busy");
+
     // Calls the line places
     public static readonly Prompt CallbackIntro = Prompt.Of("callback.intro", (_, c) => [("line_number", SpeechValue.Phone(Required.Value(c.LineNumber)))]);
     public static readonly Prompt OfferReady = Prompt.Of("callback.offer_ready");

@@ -12,6 +12,9 @@ public enum CallbackKind
 
     /// <summary>Kept their place instead of holding for a person.</summary>
     Agent,
+
+    /// <summary>Called while the line was full (Admission): call back when it has room, to start at the menu.</summary>
+    LineBusy,
 }
 
 /// <summary>
@@ -40,6 +43,10 @@ public sealed record CallbackRequest(
     public static CallbackRequest ForAgent(CallSession s) =>
         Create(CallbackKind.Agent, s, s.RequestId, dueOn: null) with { Handoff = s.Handoff };
 
+    /// <summary>The line was full at the door: call back when it has room (the dialer waits for the door to open).</summary>
+    public static CallbackRequest WhenLineHasRoom(CallSession s) =>
+        Create(CallbackKind.LineBusy, s, requestId: null, dueOn: null);
+
     /// <summary>The id a callback of this kind for this call and person gets (also for callbacks saved outside a call flow step).</summary>
     public static string IdFor(string callSid, CallbackKind kind, int person) =>
         $"{callSid}-{kind.ToString().ToLowerInvariant()}-{person}";
@@ -49,6 +56,7 @@ public sealed record CallbackRequest(
     {
         CallbackKind.Offer => CallEntry.OfferCallback,
         CallbackKind.Agent => CallEntry.AgentCallback,
+        CallbackKind.LineBusy => CallEntry.BusyCallback,
         _ => CallEntry.EligibilityCallback,
     };
 

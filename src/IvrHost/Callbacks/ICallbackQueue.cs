@@ -10,7 +10,11 @@ namespace PhoneBooking.IvrHost.Callbacks;
 public interface ICallbackQueue
 {
     /// <summary>Open callbacks due now, oldest due first; offer callbacks only once their request has a pending offer.</summary>
-    Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken) =>
+        DueAsync(now, limit, includeAgentCallbacks, includeLineBusy: true, cancellationToken);
+
+    /// <summary>As above; without the callers a full line turned away while it is still full (Admission).</summary>
+    Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, bool includeLineBusy, CancellationToken cancellationToken);
 
     /// <summary>
     /// The backlog the dialer's alerts watch: callbacks due now and not being dialled (as <see cref="DueAsync"/>

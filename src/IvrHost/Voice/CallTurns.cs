@@ -1,3 +1,4 @@
+using PhoneBooking.IvrHost.Admission;
 using PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.IvrHost.CallerLimits;
 using PhoneBooking.IvrHost.CallFlow;
@@ -22,7 +23,8 @@ public sealed class CallTurns(
     LineClock lineClock,
     IHandoffDesk handoffs,
     WebhookEvents events,
-    NewCallLimit newCalls)
+    NewCallLimit newCalls,
+    AdmissionGate door)
 {
     /// <summary>POST /voice: a call comes in (or Twilio repeats its first request).</summary>
     public Task<VoiceResponse> AnswerAsync(VoiceWebhook hook, CancellationToken ct) => AnswerAsync(hook, newCall: true, ct);
@@ -45,9 +47,21 @@ public sealed class CallTurns(
 
         // Caller ID only says which earlier call may be continued; nothing of it is read until the caller proves who they are.
         var callerId = Entries.TryNorthAmerican(hook.From, out var e164) ? e164 : null;
+        if (await door.KnockAsync(ct) is { Admitted: false } shut)
+        {
+            // The line is full (Admission): a call back is offered; the door decided, the machine only says it.
+            var busy = new CallSession { CallSid = hook.CallSid, CallerId = callerId, AgentsFull = shut.AgentsFull };
+            return await StartAsync(hook, machine.Start(busy, CallEntry.LineBusy, context), started, context, ct);
+        }
+
         var resumable = callerId is null ? null : await sessions.FindResumableAsync(callerId, ct);
         var session = new CallSession { CallSid = hook.CallSid, CallerId = callerId, ResumableCallSid = resumable };
-        var step = await RunAsync(machine.Start(session, resumable is null ? CallEntry.NewCaller : CallEntry.ReturningCaller, context), context, ct);
+        return await StartAsync(hook, machine.Start(session, resumable is null ? CallEntry.NewCaller : CallEntry.ReturningCaller, context), started, context, ct);
+    }
+
+    private async Task<VoiceResponse> StartAsync(VoiceWebhook hook, Step start, long started, CallContext context, CancellationToken ct)
+    {
+        var step = await RunAsync(start, context, ct);
         if (!await sessions.SaveAsync(step.Session, expectedVersion: null, ct))
         {
             // Twilio's first request raced a retry of itself: the other one started the call.

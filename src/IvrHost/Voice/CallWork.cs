@@ -65,6 +65,7 @@ public sealed class CallWork(ISchedulingClient api, ICallbackRequests callbacks,
 
         CallState.SaveReminder => await callbacks.SaveAsync(CallbackRequest.Reminder(s), ct),
         CallState.SaveOfferCallback => await callbacks.SaveAsync(CallbackRequest.ForOffer(s), ct),
+        CallState.SaveBusyCallback => await callbacks.SaveAsync(CallbackRequest.WhenLineHasRoom(s), ct),
         CallState.SaveDeferredRequest => await deferred.SaveAsync(s, ct),
         CallState.SendSms => await texts.SendConfirmationAsync(s, ct) switch
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PhoneBooking.IvrHost.Admission;
 using PhoneBooking.Twilio.AspNetCore;
 
 namespace PhoneBooking.IvrHost.Voice;
@@ -7,11 +8,12 @@ namespace PhoneBooking.IvrHost.Voice;
 public static class VoiceEndpoints
 {
     /// <summary>
-    /// The <c>/voice</c> group as every feature maps into it: body limit, Twilio's signature, the safety
-    /// net that turns any failure into an apology and a person. Each feature calls this for its own routes.
+    /// The <c>/voice</c> group as every feature maps into it: the load the door watches, body limit, Twilio's
+    /// signature, the safety net that turns any failure into an apology and a person. Each feature calls this for its own routes.
     /// </summary>
     public static RouteGroupBuilder MapVoiceGroup(this IEndpointRouteBuilder app) =>
         app.MapGroup(VoiceRoutes.Group)
+            .AddEndpointFilter<WebhookLoadFilter>()
             .AddEndpointFilter<WebhookBodyLimit>()
             .ValidateTwilioRequest()
             .AddEndpointFilter<VoiceSafetyNet>()

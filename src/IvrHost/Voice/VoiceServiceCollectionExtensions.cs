@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PhoneBooking.IvrHost.Admission;
 using PhoneBooking.IvrHost.CallerLimits;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Hosting;
@@ -26,6 +27,7 @@ public static class VoiceServiceCollectionExtensions
         services.AddSingleton<WebhookEvents>();
         services.AddSingleton<FallbackTwiml>();
         services.AddSingleton<VoiceSafetyNet>();
+        services.AddAdmission(configuration);
 
         // The console's stored notice replaces this one whichever is registered first.
         services.TryAddSingleton<IIncidentBoard, ConfiguredIncidentBoard>();

@@ -171,6 +171,12 @@ public sealed class CallFlowTransitionTests
         Key(GroupSubmitted, "1", GroupSubmitted, s => s with { GroupReference = "731904" }, "group.reference", "group.done.menu"),
         Key(GroupSubmitted, "2", Goodbye, s => s with { GroupReference = "731904" }, "goodbye"),
 
+        // The line is full (Admission): a call back in the caller's language, to a number read back.
+        Key(LineBusy, "1", ConfirmPhone, s => s with { LanguageChosen = false }, "book.phone.confirm"),
+        Key(LineBusy, "2", EnterPhone, s => s with { LanguageChosen = false, CallerId = null }, "book.phone.ask"),
+        Key(ConfirmPhone, "1", SaveBusyCallback, s => s with { Purpose = Purpose.LineBusy }),
+        Done(SaveBusyCallback, new Saved(), Goodbye, s => s with { Purpose = Purpose.LineBusy, CallbackNumber = "+14165550123" }, "busy.callback_saved", "goodbye"),
+
         // Features switched off by a supervisor: what the caller gets instead.
         Key(MainMenu, "1", MainMenu, null, "switch.new_bookings_paused", "menu.main").WhenOff(LineFeature.NewBookings),
         Key(MainMenu, "3", MainMenu, null, "switch.group_visits_paused", "menu.main").WhenOff(LineFeature.GroupVisits),

@@ -49,6 +49,10 @@ public sealed class IvrHostFactory : WebApplicationFactory<Program>
         // the test's manual clock) is finished, not cancelled, at shutdown: bound the wait as a deploy would.
         _settings.TryAdd("Shutdown:Timeout", "00:00:05");
 
+        // The door's latency limit has its own tests (Admission/, on a test clock): a test host sharing 2 cores with a
+        // build must not turn a test's new caller away because its last webhooks were slow.
+        _settings.TryAdd("Admission:MaxWebhookLatency", "00:00:15");
+
         // The dialer would call back what a test saves (and read the API's feed): tests that want it turn it on.
         _settings.TryAdd("Callbacks:DialerEnabled", "false");
         if (!embeddedApi)

@@ -21,6 +21,8 @@ public sealed class StartupValidationTests
     [InlineData("Outbound:AllowTollFree", "perhaps", "Outbound:AllowTollFree")]
     [InlineData("Shutdown:Timeout", "00:00:00.500", "Shutdown:Timeout '00:00:00.5000000'")]
     [InlineData("Shutdown:DrainDelay", "-00:00:01", "Shutdown:DrainDelay '-00:00:01'")]
+    [InlineData("Admission:MaxCallsInProgress", "0", "Admission:MaxCallsInProgress '0'")]
+    [InlineData("Admission:MaxWebhookLatency", "lots", "Admission:MaxWebhookLatency")]
     public void Start_BadSetting_FailsQuotingTheValue(string key, string value, string expected)
     {
         using var factory = new IvrHostFactory(new Dictionary<string, string?> { [key] = value }, provider: StorageProvider.Sqlite);

@@ -64,7 +64,7 @@ public sealed class LegacySessionsFileTests : IDisposable
         var booking = await services.GetRequiredService<AgentBookingStore>().GetAsync("h2", CancellationToken.None);
         Assert.Equal((AgentBookingState.Submitted, "br_1"), (booking!.Value.Booking.State, booking.Value.Booking.RequestId));
 
-        Assert.Equal("4|4|2|2|1|1", await VersionsAsync()); // callbacks, console, deferred, handoffs, outbound, sessions
+        Assert.Equal("5|4|2|2|1|1", await VersionsAsync()); // callbacks, console, deferred, handoffs, outbound, sessions
     }
 
     [Fact]

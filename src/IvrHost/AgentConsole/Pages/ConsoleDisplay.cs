@@ -32,6 +32,7 @@ public sealed partial class ConsoleDisplay(IOptions<LineOptions> line)
     {
         Callbacks.CallbackKind.Offer => "Offer ready: call back to deliver it",
         Callbacks.CallbackKind.Reminder => "Group opens: call to remind them",
+        Callbacks.CallbackKind.LineBusy => "Line was full: call back to start again",
         _ => "Kept their place for a person",
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PhoneBooking.IvrHost.Admission;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Outbound;
 using PhoneBooking.IvrHost.Voice;
@@ -28,6 +29,7 @@ public sealed class CallbackDialer(
     IOptionsMonitor<OutboundOptions> outbound,
     TimeProvider clock,
     DialerMetrics metrics,
+    AdmissionGate door,
     ILogger<CallbackDialer> logger)
 {
     private const int BatchSize = 20;
@@ -69,7 +71,8 @@ public sealed class CallbackDialer(
         }
 
         var agentSlots = settings.MaxConcurrentAgentCallbacks - await queue.AgentCallsInFlightAsync(cancellationToken);
-        var due = await queue.DueAsync(now, BatchSize, agentSlots > 0, cancellationToken);
+        // Callers the full line turned away are called back once it has room again, never into a full line.
+        var due = await queue.DueAsync(now, BatchSize, agentSlots > 0, await door.HasRoomAsync(cancellationToken), cancellationToken);
         foreach (var callback in due)
         {
             if (await HoldBackAsync(callback, settings, now, cancellationToken) || (callback.Kind == CallbackKind.Agent && agentSlots-- <= 0))

@@ -17,7 +17,7 @@ internal sealed partial class CallbackQueue(IDatabase database, DataCipher ciphe
     /// <summary>Since when a due callback (row <c>c</c>, its offer news <c>o</c>) has been due: <see cref="DueCallback.DueSince"/>.</summary>
     private const string DueSince = "CASE WHEN c.kind = 'offer' AND o.made_at > c.next_attempt_at THEN o.made_at ELSE c.next_attempt_at END";
 
-    public async Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueCallback>> DueAsync(DateTimeOffset now, int limit, bool includeAgentCallbacks, bool includeLineBusy, CancellationToken cancellationToken)
     {
         var rows = await database.ReadAsync(connection => connection.QueryAsync<DueRow>(new CommandDefinition(
             $"""
@@ -26,10 +26,11 @@ internal sealed partial class CallbackQueue(IDatabase database, DataCipher ciphe
             WHERE c.state = 'open' AND c.next_attempt_at <= @Now
               AND (c.kind <> 'offer' OR o.status = 'made')
               AND (@IncludeAgent OR c.kind <> 'agent')
+              AND (@IncludeBusy OR c.kind <> 'line_busy')
             ORDER BY c.next_attempt_at, c.created_at
             LIMIT @Limit
             """,
-            new { Now = Ms(now), IncludeAgent = includeAgentCallbacks, Limit = limit },
+            new { Now = Ms(now), IncludeAgent = includeAgentCallbacks, IncludeBusy = includeLineBusy, Limit = limit },
             cancellationToken: cancellationToken)), cancellationToken);
         return [.. rows.Select(r => r.ToDue(cipher))];
     }
