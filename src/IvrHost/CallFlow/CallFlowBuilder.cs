@@ -157,6 +157,9 @@ public enum CallEntry
     EligibilityCallback,
     AnsweringMachine,
 
+    /// <summary>A new call from a number over its limit of new calls (CallerLimits): told so, then the call ends.</summary>
+    TooManyCalls,
+
     /// <summary>A new caller the door did not admit (Admission): the line is full, a call back is offered.</summary>
     LineBusy,
 

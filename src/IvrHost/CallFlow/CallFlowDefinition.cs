@@ -76,6 +76,7 @@ public static class CallFlowDefinition
         flow.StartAt(CallEntry.AgentCallback, Agent, Lines.CallbackIntro, Lines.AgentConnecting);
         flow.StartAt(CallEntry.EligibilityCallback, BirthDate, Lines.CallbackIntro, Lines.ReminderCall);
         flow.StartAt(CallEntry.AnsweringMachine, Voicemail);
+        flow.StartAt(CallEntry.TooManyCalls, TooManyCalls);
         flow.StartAt(CallEntry.LineBusy, LineBusy, Lines.Welcome, Lines.LineBusy);
         flow.StartAt(CallEntry.BusyCallback, CheckBackend, Lines.CallbackIntro, Lines.BusyCallback, Lines.HelpKeys);
 
@@ -411,6 +412,7 @@ public static class CallFlowDefinition
         flow.End(Goodbye, Ending.HangUp, Lines.Goodbye);
         flow.End(OfferKept, Ending.HangUp, Lines.OfferKept, Lines.Goodbye);
         flow.End(Voicemail, Ending.HangUp, Lines.Voicemail);
+        flow.End(TooManyCalls, Ending.HangUp, Lines.TooManyCalls);
 
         return flow.Build();
     }

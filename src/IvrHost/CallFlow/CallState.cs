@@ -87,4 +87,5 @@ public enum CallState
     Goodbye,
     OfferKept,
     Voicemail,
+    TooManyCalls,
 }

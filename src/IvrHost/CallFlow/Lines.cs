@@ -13,6 +13,9 @@ public static class Lines
 {
     // Start of the call
     public static readonly Prompt Welcome = Prompt.Of("welcome");
+
+    /// <summary>A number over its limit of new calls (CallerLimits), before the language is chosen: said in every language.</summary>
+    public static readonly Prompt TooManyCalls = Prompt.Of("limit.too_many_calls");
     public static readonly Prompt Incident = Prompt.Of("welcome.incident", (_, c) => [("message", SpeechValue.Text(Required.Value(c.Incident)))]);
     public static readonly Prompt LanguageChoice = Prompt.Of("language.choose");
     public static readonly Prompt HelpKeys = Prompt.Of("help.keys");

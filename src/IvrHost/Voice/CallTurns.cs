@@ -1,5 +1,6 @@
 using PhoneBooking.IvrHost.Admission;
 using PhoneBooking.IvrHost.Callbacks;
+using PhoneBooking.IvrHost.CallerLimits;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
 using Twilio.TwiML;
@@ -22,16 +23,26 @@ public sealed class CallTurns(
     LineClock lineClock,
     IHandoffDesk handoffs,
     WebhookEvents events,
+    NewCallLimit newCalls,
     AdmissionGate door)
 {
     /// <summary>POST /voice: a call comes in (or Twilio repeats its first request).</summary>
-    public async Task<VoiceResponse> AnswerAsync(VoiceWebhook hook, CancellationToken ct)
+    public Task<VoiceResponse> AnswerAsync(VoiceWebhook hook, CancellationToken ct) => AnswerAsync(hook, newCall: true, ct);
+
+    /// <param name="newCall">False for a call in progress whose session was lost: it starts over, never limited.</param>
+    private async Task<VoiceResponse> AnswerAsync(VoiceWebhook hook, bool newCall, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var context = lineClock.Context();
         if (await sessions.LoadAsync(hook.CallSid, ct) is { } existing)
         {
             return Replay(VoiceRoutes.Answer, existing, started, "repeated start", context);
+        }
+
+        // Abuse first (a number calling a hundred times), before any other work of a new call; nothing is saved for a refused one.
+        if (newCall && !await newCalls.AllowsAsync(hook.From, ct))
+        {
+            return Answer(VoiceRoutes.Answer, machine.Start(new CallSession { CallSid = hook.CallSid }, CallEntry.TooManyCalls, context), started);
         }
 
         // Caller ID only says which earlier call may be continued; nothing of it is read until the caller proves who they are.
@@ -101,7 +112,7 @@ public sealed class CallTurns(
         if (await sessions.LoadAsync(hook.CallSid, ct) is not { } loaded)
         {
             // Twilio signed it, so the call is real: a session we lost starts over rather than hanging up.
-            return await AnswerAsync(hook, ct);
+            return await AnswerAsync(hook, newCall: false, ct);
         }
 
         var context = lineClock.Context();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBooking.IvrHost.Admission;
+using PhoneBooking.IvrHost.CallerLimits;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Hosting;
 
@@ -22,6 +23,7 @@ public static class VoiceServiceCollectionExtensions
         services.AddTransient<CallWork>();
         services.AddSingleton<CallTwiml>();
         services.AddTransient<CallTurns>();
+        services.AddCallerLimits(configuration);
         services.AddSingleton<WebhookEvents>();
         services.AddSingleton<FallbackTwiml>();
         services.AddSingleton<VoiceSafetyNet>();

@@ -34,7 +34,8 @@ public sealed class ApiClientDirectory
                 new ClientLimits(
                     settings.RequestsPerSecond ?? defaults.RequestsPerSecond,
                     settings.BookingsPerMinute ?? defaults.BookingsPerMinute,
-                    settings.GuessFailuresPerWindow ?? defaults.GuessFailuresPerWindow));
+                    settings.GuessFailuresPerWindow ?? defaults.GuessFailuresPerWindow,
+                    settings.BookingsPerHour ?? defaults.BookingsPerHour));
             _byName[client.Name] = client;
             _keys.AddRange(settings.KeySha256.Select(hash => (client, Convert.FromHexString(hash))));
         }

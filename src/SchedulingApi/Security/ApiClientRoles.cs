@@ -18,9 +18,10 @@ public enum ApiClientRole
 /// many people, so a limit is a ceiling for the whole of that server's traffic (docs/security.md).
 /// </summary>
 /// <param name="RequestsPerSecond">Every request of the client.</param>
-/// <param name="BookingsPerMinute">New booking requests (POST /v1/booking-requests).</param>
+/// <param name="BookingsPerMinute">New booking requests (POST /v1/booking-requests) in a minute, counted across every instance.</param>
+/// <param name="BookingsPerHour">The same in an hour: a client cannot spend its minute's budget every minute for long.</param>
 /// <param name="GuessFailuresPerWindow">Wrong confirmation code + birth date, or facility code + PIN, before the client is slowed down.</param>
-public sealed record ClientLimits(int RequestsPerSecond, int BookingsPerMinute, int GuessFailuresPerWindow);
+public sealed record ClientLimits(int RequestsPerSecond, int BookingsPerMinute, int GuessFailuresPerWindow, int BookingsPerHour = 0);
 
 internal static class ApiClientRoles
 {
@@ -46,13 +47,13 @@ internal static class ApiClientRoles
     /// <summary>
     /// Phone line: our own service, bounded by how many calls Twilio carries at once; its limits only
     /// contain a stolen key, and must never be what slows a launch-day surge (Line.Bench runs 1,000
-    /// callers at ten times human speed: about 100 bookings a second). Web: one site for the whole
-    /// public, so its ceiling is a ceiling on everyone's web bookings: 10 a second with a burst of 100.
+    /// callers at ten times human speed: about 100 bookings a second), so it has no hourly ceiling. Web: one
+    /// site for the whole public, so its ceiling is a ceiling on everyone's web bookings: 600 a minute, 12,000 an hour.
     /// </summary>
     public static ClientLimits DefaultLimits(ApiClientRole role) => role switch
     {
-        ApiClientRole.PhoneLine => new ClientLimits(RequestsPerSecond: 5000, BookingsPerMinute: 12_000, GuessFailuresPerWindow: 3000),
-        ApiClientRole.Web => new ClientLimits(RequestsPerSecond: 500, BookingsPerMinute: 600, GuessFailuresPerWindow: 600),
+        ApiClientRole.PhoneLine => new ClientLimits(RequestsPerSecond: 5000, BookingsPerMinute: 12_000, GuessFailuresPerWindow: 3000, BookingsPerHour: 0),
+        ApiClientRole.Web => new ClientLimits(RequestsPerSecond: 500, BookingsPerMinute: 600, GuessFailuresPerWindow: 600, BookingsPerHour: 12_000),
         _ => new ClientLimits(0, 0, 0),
     };
 }

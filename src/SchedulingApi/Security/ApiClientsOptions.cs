@@ -31,6 +31,8 @@ public sealed partial class ApiClientSettings
 
     public int? BookingsPerMinute { get; set; }
 
+    public int? BookingsPerHour { get; set; }
+
     public int? GuessFailuresPerWindow { get; set; }
 
     internal static bool IsSha256Hex(string? value) => value is not null && Sha256Hex().IsMatch(value);

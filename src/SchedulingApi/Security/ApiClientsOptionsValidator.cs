@@ -60,6 +60,7 @@ internal sealed class ApiClientsOptionsValidator(IHostEnvironment environment) :
 
             NotNegative(errors, prefix, "RequestsPerSecond", settings.RequestsPerSecond);
             NotNegative(errors, prefix, "BookingsPerMinute", settings.BookingsPerMinute);
+            NotNegative(errors, prefix, "BookingsPerHour", settings.BookingsPerHour);
             NotNegative(errors, prefix, "GuessFailuresPerWindow", settings.GuessFailuresPerWindow);
         }
 

@@ -1,40 +1,58 @@
 using System.Threading.RateLimiting;
+using PhoneBooking.Storage.RateLimiting;
 
 namespace PhoneBooking.SchedulingApi.Security;
 
-/// <summary>
-/// The seam for per-client rate limits. This process keeps its token buckets in memory: with N API
-/// instances behind a balancer a client gets up to N times its limit. Issue 16 replaces this one
-/// registration with limiters backed by a store every instance shares; nothing else changes.
-/// </summary>
+/// <summary>The per-client rate limits, as partitions ASP.NET Core's rate limiting asks (docs/security.md).</summary>
 public interface IClientRateLimits
 {
     /// <summary>Every request of the client (<see cref="ClientLimits.RequestsPerSecond"/>).</summary>
     RateLimitPartition<string> Requests(ApiClient client);
 
-    /// <summary>New booking requests (<see cref="ClientLimits.BookingsPerMinute"/>).</summary>
+    /// <summary>New booking requests (<see cref="ClientLimits.BookingsPerMinute"/>, <see cref="ClientLimits.BookingsPerHour"/>).</summary>
     RateLimitPartition<string> BookingSubmissions(ApiClient client);
 }
 
-/// <summary>In-process token buckets per client: a burst of one second (requests) or ten seconds (bookings), refilled steadily.</summary>
-internal sealed class InProcessClientRateLimits : IClientRateLimits
+/// <summary>
+/// Bookings (OWASP API6, bulk booking) are counted in the database every instance shares, per client (its
+/// name under the API's HMAC key): with N instances behind a balancer a client still gets one budget. The
+/// per-second request rate stays an in-process token bucket per instance on purpose: it guards this
+/// instance's own capacity against one client's flood, which is a per-instance resource, and counting
+/// every request in the database would cost a write per request to enforce it.
+/// </summary>
+internal sealed class ClientRateLimits(SharedRateLimits shared, ApiSecrets secrets) : IClientRateLimits
 {
-    public RateLimitPartition<string> Requests(ApiClient client) =>
-        Bucket("requests:" + client.Name, client.Limits.RequestsPerSecond, perSecond: client.Limits.RequestsPerSecond, burstSeconds: 1);
+    public const string BookingPolicy = "api-bookings";
 
-    public RateLimitPartition<string> BookingSubmissions(ApiClient client) =>
-        Bucket("bookings:" + client.Name, client.Limits.BookingsPerMinute, perSecond: client.Limits.BookingsPerMinute / 60.0, burstSeconds: 10);
-
-    private static RateLimitPartition<string> Bucket(string key, int limit, double perSecond, int burstSeconds) =>
-        limit <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+    public RateLimitPartition<string> Requests(ApiClient client)
+    {
+        var perSecond = client.Limits.RequestsPerSecond;
+        return perSecond <= 0
+            ? RateLimitPartition.GetNoLimiter("requests:" + client.Name)
+            : RateLimitPartition.GetTokenBucketLimiter("requests:" + client.Name, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(perSecond * burstSeconds)),
-                // Ten refills a second, or one token per period when the rate is slower than that.
-                TokensPerPeriod = perSecond >= 10 ? (int)Math.Ceiling(perSecond / 10) : 1,
-                ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1 / perSecond),
+                // A burst of one second, refilled ten times a second (or one token per period when slower).
+                TokenLimit = perSecond,
+                TokensPerPeriod = perSecond >= 10 ? (int)Math.Ceiling(perSecond / 10.0) : 1,
+                ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / perSecond),
                 QueueLimit = 0,
                 AutoReplenishment = true,
             });
+    }
+
+    public RateLimitPartition<string> BookingSubmissions(ApiClient client)
+    {
+        List<RateWindow> windows = [];
+        if (client.Limits.BookingsPerMinute > 0)
+        {
+            windows.Add(new RateWindow(client.Limits.BookingsPerMinute, TimeSpan.FromMinutes(1)));
+        }
+
+        if (client.Limits.BookingsPerHour > 0)
+        {
+            windows.Add(new RateWindow(client.Limits.BookingsPerHour, TimeSpan.FromHours(1)));
+        }
+
+        return shared.Partition(BookingPolicy, secrets.ThrottleKey("rate-limit:" + client.Name), windows);
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PhoneBooking.SchedulingApi.Api;
+using PhoneBooking.Storage.RateLimiting;
 
 namespace PhoneBooking.SchedulingApi.Security;
 
@@ -14,7 +15,7 @@ public static class SecurityPolicies
     /// <summary>Submitting a booking request: <see cref="Scopes.RequestsSubmit"/> or <see cref="Scopes.RequestsSubmitOnBehalf"/> (the channel decides which is needed).</summary>
     public const string SubmitRequests = "requests:submit-any";
 
-    /// <summary>The per-client rate of new booking requests.</summary>
+    /// <summary>The per-client rate of new booking requests, shared by every instance.</summary>
     public const string BookingSubmissions = "booking-submissions";
 }
 
@@ -41,7 +42,8 @@ internal static class SecurityExtensions
         services.AddHostedService<LoadSecretsAtStart>();
         services.AddSingleton<SecurityRefusals>();
         services.AddSingleton<PersonKeys>();
-        services.TryAddSingleton<IClientRateLimits, InProcessClientRateLimits>();
+        services.AddSharedRateLimits();
+        services.TryAddSingleton<IClientRateLimits, ClientRateLimits>();
         services.AddScoped<ResourceOwners>();
         services.AddScoped<GuessThrottle>();
 

@@ -117,6 +117,10 @@ public sealed class LineFixture : IAsyncLifetime
         // The dialer's own tests drive it; here calls go one way, so nothing dials behind a test's back.
         ["Callbacks:DialerEnabled"] = "false",
 
+        // A class's calls all come from the softphone's one number: more than the 10 new calls an hour one number
+        // may make. The per-number limit has its own attack tests (IvrHost.Tests/CallerLimits).
+        ["CallerLimits:NewCallsPerHour"] = "10000",
+
         // The door's latency limit has its own tests (IvrHost.Tests/Admission, on a test clock): here a burst of
         // 100 replays on two shared cores may average over 1 s, and the next test's new caller would hear "very busy".
         ["Admission:MaxWebhookLatency"] = "00:00:15",
