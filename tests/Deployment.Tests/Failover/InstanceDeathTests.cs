@@ -4,6 +4,7 @@ using Npgsql;
 using PhoneBooking.Deployment.Tests.ScaleOut;
 using PhoneBooking.Softphone.Callers;
 using PhoneBooking.Softphone.Engine;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.Deployment.Tests.Failover;
 
@@ -11,6 +12,7 @@ namespace PhoneBooking.Deployment.Tests.Failover;
 /// An instance dies (SIGKILL: no shutdown code runs, connections drop mid-transaction) while work is under way,
 /// in the scale-out topology on one PostgreSQL: the other instances finish the work, and nothing is done twice.
 /// </summary>
+[Trait(WholeMachine.Trait, WholeMachine.Value)]
 public sealed class InstanceDeathTests
 {
     [Fact]

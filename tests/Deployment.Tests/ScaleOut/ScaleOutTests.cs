@@ -1,8 +1,10 @@
 using PhoneBooking.Softphone.Engine;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.Deployment.Tests.ScaleOut;
 
 /// <summary>docs/scale-out.md's topology, started by its script: PostgreSQL, 2 API instances, 3 line instances, HAProxy.</summary>
+[Trait(WholeMachine.Trait, WholeMachine.Value)]
 public sealed class ScaleOutTests
 {
     [Fact]

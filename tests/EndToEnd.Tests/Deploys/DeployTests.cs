@@ -14,13 +14,12 @@ namespace PhoneBooking.EndToEnd.Tests.Deploys;
 /// <summary>
 /// Deploys that drop nothing (issue 16): the line as real processes (built dlls) behind Debian's HAProxy,
 /// the scheduling API a process of its own, and booking calls running all through the deploy — each
-/// instance stopped by SIGTERM (drain: readiness fails, webhooks in flight finish, exit 0) and started
-/// again. Every call must book, every webhook must be answered (no failure Twilio would see, no fallback).
+/// instance replaced as deploy/kubernetes/line.yaml does it (maxSurge 1, maxUnavailable 0): the new version
+/// starts on a spare slot and the balancer sees it UP, then the old one gets SIGTERM (drain: readiness fails,
+/// webhooks in flight finish, exit 0). Every call must book, every webhook must be answered (no failure
+/// Twilio would see, no fallback).
 /// </summary>
-// Quarantined from ./test.sh (issue 16 stays open): in full runs on 2 cores some callers heard "something went wrong"
-// at the submit and HAProxy answered 503 during the restart, so these fail more often than not. Run them with
-// `dotnet test tests/EndToEnd.Tests --filter Quarantine=deploys` while fixing the cause.
-[Trait("Quarantine", "deploys")]
+[Trait(WholeMachine.Trait, WholeMachine.Value)]
 public sealed class DeployTests : IAsyncLifetime
 {
     private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(90);
@@ -47,27 +46,29 @@ public sealed class DeployTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restart_OneInstanceDuringCalls_EveryCallBooksAndNoWebhookFails()
+    public async Task Deploy_OneInstanceReplacedDuringCalls_EveryCallBooksAndNoWebhookFails()
     {
-        var lines = new[] { await StartLineAsync(ServiceProcess.FreePort()) };
-        await using var proxy = await Haproxy.StartAsync([lines[0].BaseAddress.Port]);
+        var slots = Slots(instances: 1);
+        var lines = new[] { await StartLineAsync(slots[0].Blue) };
+        await using var proxy = await Haproxy.StartAsync(AllPorts(slots));
 
-        var calls = await CallThroughAsync(proxy, () => RestartAsync(proxy, lines, 0));
+        var calls = await CallThroughAsync(proxy, () => ReplaceAsync(proxy, lines, slots, 0));
 
         AssertEveryCallBookedCleanly(calls);
         await StopAllAsync(lines);
     }
 
     [Fact]
-    public async Task RollingRestart_TwoInstancesDuringCalls_EveryCallBooksAndNoWebhookFails()
+    public async Task RollingDeploy_TwoInstancesReplacedDuringCalls_EveryCallBooksAndNoWebhookFails()
     {
-        var lines = new[] { await StartLineAsync(ServiceProcess.FreePort()), await StartLineAsync(ServiceProcess.FreePort()) };
-        await using var proxy = await Haproxy.StartAsync([.. lines.Select(l => l.BaseAddress.Port)]);
+        var slots = Slots(instances: 2);
+        var lines = new[] { await StartLineAsync(slots[0].Blue), await StartLineAsync(slots[1].Blue) };
+        await using var proxy = await Haproxy.StartAsync(AllPorts(slots));
 
         var calls = await CallThroughAsync(proxy, async () =>
         {
-            await RestartAsync(proxy, lines, 0);
-            await RestartAsync(proxy, lines, 1);
+            await ReplaceAsync(proxy, lines, slots, 0);
+            await ReplaceAsync(proxy, lines, slots, 1);
         });
 
         AssertEveryCallBookedCleanly(calls);
@@ -109,20 +110,29 @@ public sealed class DeployTests : IAsyncLifetime
         Assert.Equal(calls.Count, calls.Select(c => c.Call.ConfirmationCode()).Distinct().Count());
     }
 
-    /// <summary>SIGTERM, a clean exit within the bound, and a new process on the same port, ready.</summary>
-    private async Task RestartAsync(Haproxy proxy, ServiceProcess[] lines, int index)
+    /// <summary>
+    /// The new version on the instance's spare slot, UP in the balancer's own checks, then SIGTERM to the old one and a
+    /// clean exit within the bound. With one instance there is no other to carry the calls while it restarts: starting
+    /// the replacement first is what keeps "no webhook fails" true (a stop-then-start left HAProxy with no server).
+    /// </summary>
+    private async Task ReplaceAsync(Haproxy proxy, ServiceProcess[] lines, (int Blue, int Green)[] slots, int index)
     {
         var old = lines[index];
+        var spare = old.BaseAddress.Port == slots[index].Blue ? slots[index].Green : slots[index].Blue;
+        lines[index] = await StartLineAsync(spare);
+        await proxy.WaitUntilUpAsync(spare, ReadyWithin);
+
         old.Terminate();
         Assert.Equal(0, await old.WaitForExitAsync(ExitWithin));
         Assert.Contains("Drained after", old.Output, StringComparison.Ordinal);
         await old.DisposeAsync();
-        lines[index] = await StartLineAsync(old.BaseAddress.Port);
-
-        // Ready is not yet back in the balancer: a deploy waits until the balancer's own checks see it UP before the next stop
-        // (a fixed pause was not enough on a loaded machine: both instances were out at once and callers got HAProxy's 503).
-        await proxy.WaitUntilUpAsync(index, ReadyWithin);
     }
+
+    /// <summary>Two balancer slots per instance: the one it runs on and the one its next version starts on.</summary>
+    private static (int Blue, int Green)[] Slots(int instances) =>
+        [.. Enumerable.Range(0, instances).Select(_ => (ServiceProcess.FreePort(), ServiceProcess.FreePort()))];
+
+    private static int[] AllPorts((int Blue, int Green)[] slots) => [.. slots.SelectMany(s => new[] { s.Blue, s.Green })];
 
     private static async Task StopAllAsync(ServiceProcess[] lines)
     {
@@ -148,7 +158,7 @@ public sealed class DeployTests : IAsyncLifetime
             ["Twilio:ApiBaseUrl"] = _cloud.BaseUrl.ToString().TrimEnd('/'),
             ["Callbacks:DialerEnabled"] = "false",
 
-            // HAProxy checks every 250 ms: a second of readiness failing is four checks.
+            // HAProxy checks every 250 ms and takes an instance out after two failures: a second of readiness failing is four checks.
             ["Shutdown:DrainDelay"] = "00:00:01",
             ["Shutdown:Timeout"] = "00:00:20",
         }, port);

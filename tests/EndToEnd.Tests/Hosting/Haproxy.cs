@@ -6,12 +6,13 @@ namespace PhoneBooking.EndToEnd.Tests.Hosting;
 
 /// <summary>
 /// Debian's HAProxy in front of line instances, as a deploy puts a balancer in front of them, on a free
-/// loopback port (config in a temp file, <c>-db</c>: foreground, stopped with the test).
-/// With several instances it checks <c>/health/ready</c> every 250 ms and takes an instance out at the first
-/// failure — what a draining instance's readiness is for. With one there is nowhere else to go: no check,
-/// and a refused connection (the instance between stop and start) is retried once a second, HAProxy's
-/// turn-around for a restarting server. Either way a connection that fails before any answer is retried
-/// (webhooks are safe to repeat: the line answers a replayed turn as the first time).
+/// loopback port (config in a temp file, <c>-db</c>: foreground, stopped with the test). Its servers are
+/// slots by port, as a platform's endpoints are: a slot with nothing listening is simply DOWN, so a deploy can
+/// start a replacement on a spare slot before it stops the old instance (Kubernetes' maxSurge 1, maxUnavailable 0:
+/// deploy/kubernetes/line.yaml). It checks <c>/health/ready</c> every 250 ms and takes an instance out after two
+/// failures — what a draining instance's readiness is for; a connection that fails or closes before any answer
+/// (an instance that has just stopped) is retried on another instance (webhooks are safe to repeat: the line
+/// answers a replayed turn as the first time).
 /// </summary>
 public sealed class Haproxy : IAsyncDisposable
 {
@@ -33,12 +34,11 @@ public sealed class Haproxy : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<Haproxy> StartAsync(IReadOnlyList<int> instancePorts)
+    public static async Task<Haproxy> StartAsync(IReadOnlyList<int> slotPorts)
     {
         var port = ServiceProcess.FreePort();
         var statsPort = ServiceProcess.FreePort();
-        var check = instancePorts.Count > 1 ? " check" : "";
-        var servers = string.Join(Environment.NewLine, instancePorts.Select((p, i) => $"    server line{i} 127.0.0.1:{p}{check}"));
+        var servers = string.Join(Environment.NewLine, slotPorts.Select(p => $"    server {ServerName(p)} 127.0.0.1:{p} check"));
         var config = Path.Combine(Path.GetTempPath(), $"haproxy-{Guid.NewGuid():N}.cfg");
         await File.WriteAllTextAsync(config, $"""
             global
@@ -48,13 +48,14 @@ public sealed class Haproxy : IAsyncDisposable
                 timeout connect 1s
                 timeout client 30s
                 timeout server 30s
+                timeout check 2s
                 retries 30
                 retry-on conn-failure empty-response
                 option redispatch 1
             listen line
                 bind 127.0.0.1:{port}
                 option httpchk GET /health/ready
-                default-server inter {(int)CheckInterval.TotalMilliseconds}ms fall 1 rise 1
+                default-server inter {(int)CheckInterval.TotalMilliseconds}ms fall 2 rise 1
             {servers}
             listen stats
                 bind 127.0.0.1:{statsPort}
@@ -79,10 +80,10 @@ public sealed class Haproxy : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits (bounded, real time) until HAProxy's own checks see instance <paramref name="index"/> UP: before that,
-    /// stopping another instance would leave the balancer with none and callers would get its 503.
+    /// Waits (bounded, real time) until HAProxy's own checks see the instance on <paramref name="port"/> UP: before that,
+    /// stopping the one it replaces could leave the balancer with none and callers would get its 503.
     /// </summary>
-    public async Task WaitUntilUpAsync(int index, TimeSpan within)
+    public async Task WaitUntilUpAsync(int port, TimeSpan within)
     {
         using var http = new HttpClient();
         var deadline = Stopwatch.GetTimestamp() + (long)(within.TotalSeconds * Stopwatch.Frequency);
@@ -91,9 +92,9 @@ public sealed class Haproxy : IAsyncDisposable
         {
             // CSV columns: pxname, svname, …, status (the 18th).
             var row = (await http.GetStringAsync(_stats)).Split('\n').Select(line => line.Split(','))
-                .FirstOrDefault(columns => columns.Length > 17 && columns[0] == "line" && columns[1] == $"line{index}");
+                .FirstOrDefault(columns => columns.Length > 17 && columns[0] == "line" && columns[1] == ServerName(port));
             status = row?[17] ?? "absent";
-            if (status.StartsWith("UP", StringComparison.Ordinal) || status == "no check")
+            if (status.StartsWith("UP", StringComparison.Ordinal))
             {
                 return;
             }
@@ -101,8 +102,10 @@ public sealed class Haproxy : IAsyncDisposable
             await Task.Delay(CheckInterval);
         }
 
-        throw new TimeoutException($"HAProxy still sees line{index} as '{status}' after {within}.");
+        throw new TimeoutException($"HAProxy still sees {ServerName(port)} as '{status}' after {within}.");
     }
+
+    private static string ServerName(int port) => $"line-{port}";
 
     public async ValueTask DisposeAsync()
     {

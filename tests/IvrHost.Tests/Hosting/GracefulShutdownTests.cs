@@ -11,6 +11,7 @@ namespace PhoneBooking.IvrHost.Tests.Hosting;
 /// must not cut off. Readiness fails first, the webhook still gets its answer, the process exits 0 —
 /// and a webhook that outlasts <c>Shutdown:Timeout</c> does not keep the process alive past it.
 /// </summary>
+[Trait(WholeMachine.Trait, WholeMachine.Value)]
 public sealed class GracefulShutdownTests : IAsyncLifetime
 {
     private const string BookingRequests = "POST /v1/booking-requests";

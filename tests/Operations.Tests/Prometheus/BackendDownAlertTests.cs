@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PhoneBooking.Operations.Tests.Support;
 using Xunit.Abstractions;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.Operations.Tests.Prometheus;
 
@@ -10,6 +11,7 @@ namespace PhoneBooking.Operations.Tests.Prometheus;
 /// are the real files with every <c>for:</c> cut to 2 s so the test takes seconds (promtool tests the
 /// real holds: AlertRulesTests).
 /// </summary>
+[Trait(WholeMachine.Trait, WholeMachine.Value)]
 public sealed class BackendDownAlertTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
