@@ -166,9 +166,9 @@ internal static class Benchmark
                     return await engine.RunScriptAsync(BookingCall.Dial(line, caller), BookingCall.Script(caller));
                 }
 
-                var paced = new PacedCaller(new ScriptedCaller(BookingCall.Script(caller)), speedup);
-                var call = await engine.DialAsync(BookingCall.Dial(line, caller), paced);
-                return new ScriptRun(call, paced.Inner.Verdict);
+                var scripted = new ScriptedCaller(BookingCall.Script(caller));
+                var call = await engine.DialAsync(BookingCall.Dial(line, caller), new PacedCaller(scripted, speedup));
+                return new ScriptRun(call, scripted.Verdict);
             }
             finally
             {
@@ -200,6 +200,6 @@ internal static class Benchmark
     private static string Describe(IEnumerable<WebhookExchange> webhooks) =>
         string.Join(", ", webhooks.GroupBy(w => w.Purpose).Select(g => $"{g.Count()} {g.Key}"));
 
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -22,13 +22,16 @@ internal static class BookingCall
         From = string.Create(CultureInfo.InvariantCulture, $"+1613{5550000 + caller:D7}"),
     };
 
+    /// <summary>The caller's birth date: each caller their own, all eligible.</summary>
+    public static DateOnly BirthDate(int caller) => Oldest.AddDays(caller % 10_000);
+
     public static CallScript Script(int caller) => CallScript.Empty
         .Expect("You have reached the vaccine booking line")
         .Press("1")
         .Expect("To book a vaccine, press 1")
         .Press("1")
         .Expect("Please enter your date of birth")
-        .Press(Oldest.AddDays(caller % 10_000).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "#")
+        .Press(BirthDate(caller).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "#")
         .Expect("If that is right, press 1")
         .Press("1")
         .Expect("For the first time available, on any day, press 1")

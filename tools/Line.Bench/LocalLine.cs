@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace PhoneBooking.Line.Bench;
 
@@ -47,6 +48,8 @@ internal sealed class LocalLine : WebApplicationFactory<IvrHost::Program>
         builder.UseSetting("Storage:DataDirectory", DataPath);
         builder.UseSetting("Callbacks:DialerEnabled", "false");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
+        // The line logs through Serilog to the console; here its warnings go to the tally only, none printed.
+        builder.ConfigureServices(services => services.AddSerilog((_, logger) => logger.MinimumLevel.Warning(), preserveStaticLogger: true, writeToProviders: true));
     }
 
     public void DeleteData()

@@ -11,11 +11,9 @@ namespace PhoneBooking.Line.Bench;
 /// are listening — instead of all hitting the line at once (<see cref="ScriptedCaller"/> alone, in
 /// virtual time, never waits for anything but the line).
 /// </summary>
-internal sealed class PacedCaller(ScriptedCaller inner, double speedup) : ICaller
+internal sealed class PacedCaller(ICaller inner, double speedup) : ICaller
 {
     private static readonly TimeSpan KeyInterval = TimeSpan.FromMilliseconds(250);
-
-    public ScriptedCaller Inner => inner;
 
     public async ValueTask<CallerReaction> HearAsync(Heard heard, CallTimeline timeline, CancellationToken cancellationToken)
     {

@@ -2,7 +2,9 @@ using PhoneBooking.Line.Bench;
 
 try
 {
-    return await Benchmark.RunAsync(BenchOptions.Parse(args));
+    return args is ["surge", .. var surge]
+        ? await PhoneBooking.Line.Bench.Surge.SurgeBench.RunAsync(PhoneBooking.Line.Bench.Surge.SurgeOptions.Parse(surge))
+        : await Benchmark.RunAsync(BenchOptions.Parse(args));
 }
 catch (ArgumentException exception)
 {
