@@ -3,6 +3,8 @@ using Microsoft.Playwright;
 using PhoneBooking.Softphone.Calls;
 using PhoneBooking.Softphone.Engine;
 using PhoneBooking.Softphone.Scripts;
+using PhoneBooking.Storage;
+using PhoneBooking.Testing.Line;
 using static Microsoft.Playwright.Assertions;
 
 namespace PhoneBooking.AgentConsole.Browser.Tests;
@@ -18,7 +20,11 @@ public sealed class AgentConsoleBrowserTests(BrowserFixture browser) : IClassFix
     /// <summary>Not the form's own example (1234 567 890 AB): a page echoing it back must not pass for the hint.</summary>
     private const string HealthCard = "4821 903 765 KT";
 
-    private readonly ConsoleLine _line = new();
+    /// <summary>
+    /// The line as `dotnet run` starts it — Development settings, so the documented development accounts, and the
+    /// reference scheduling API embedded — on a real Kestrel port for Chromium, the seniors' group open.
+    /// </summary>
+    private readonly IvrHostFactory _line = new IvrHostFactory(embeddedApi: true, provider: StorageProvider.Sqlite).WithSeniorsOpen().OnLoopback();
 
     public Task InitializeAsync()
     {

@@ -1,31 +1,47 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace PhoneBooking.Testing;
 
 /// <summary>
-/// One of our services as a deploy runs it: its built dll in a child process (<c>dotnet X.dll</c>, content
-/// root next to the binaries), on a loopback port, configured by environment variables — so SIGTERM,
-/// exit codes and the time to exit are the real ones, which an in-process test host cannot show.
+/// A server as an operator runs it: its own child process on a loopback port, configured by environment
+/// variables or its command line — so SIGTERM, SIGKILL, exit codes and the time to exit are the real ones,
+/// which an in-process test host cannot show. One of ours (<see cref="Start"/>, <see cref="Dotnet"/>) or any
+/// other program (<see cref="Executable"/>: Prometheus). Dispose kills what still runs and removes a temp
+/// working folder it made.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _standardError = new();
+    private readonly bool _ownsFolder;
 
-    private ServiceProcess(Process process, Uri baseAddress)
+    private ServiceProcess(string name, ProcessStartInfo start, int port, bool ownsFolder)
     {
-        _process = process;
-        BaseAddress = baseAddress;
-        process.OutputDataReceived += (_, line) => Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        (Name, Port, _ownsFolder) = (name, port, ownsFolder);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data, _standardError);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
-    public Uri BaseAddress { get; }
+    public string Name { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The process's working folder (for our programs started in a temp folder, their content root and relative data).</summary>
+    public string Folder => _process.StartInfo.WorkingDirectory;
 
     public int Id => _process.Id;
 
@@ -36,29 +52,60 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>What it wrote to stdout and stderr so far.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
+    /// <summary>What it wrote to stderr so far, line by line.</summary>
+    public IReadOnlyList<string> StandardError => [.. _standardError];
+
+    /// <summary>
+    /// A service of ours built alongside the tests, as deployed: <c>dotnet {assembly}.dll</c> in its build folder
+    /// (<c>src/{project}/bin/…</c>, its content root), settings as environment variables (<c>A:B</c> becomes <c>A__B</c>).
+    /// </summary>
     /// <param name="project">The project's folder under <c>src/</c> (e.g. <c>IvrHost</c>).</param>
     /// <param name="assembly">Its dll's name without <c>.dll</c> (e.g. <c>PhoneBooking.IvrHost</c>).</param>
     /// <param name="port">The loopback port to listen on (<see cref="FreePort"/>; a restart reuses the old one).</param>
-    public static ServiceProcess Start(string project, string assembly, IDictionary<string, string?> environment, int? port = null)
+    public static ServiceProcess Start(string project, string assembly, IDictionary<string, string?> environment, int? port = null) =>
+        Dotnet(assembly, Path.Combine(BuiltProjectDirectory(project), assembly + ".dll"), [], environment, port);
+
+    /// <summary>
+    /// <c>dotnet {dll} --urls http://127.0.0.1:{port}</c> with <paramref name="arguments"/> (e.g. <c>--Key value</c>) and
+    /// <paramref name="environment"/> (<c>A:B</c> becomes <c>A__B</c>), in the dll's folder, or with
+    /// <paramref name="inTempFolder"/> in a new temp folder (<see cref="Folder"/>: relative paths land there).
+    /// </summary>
+    public static ServiceProcess Dotnet(string name, string dll, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string?>>? environment = null, int? port = null, bool inTempFolder = false)
     {
-        var directory = BuiltProjectDirectory(project);
-        var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
+        var listen = port ?? FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            WorkingDirectory = inTempFolder ? Directory.CreateTempSubdirectory($"{name}-").FullName : Path.GetDirectoryName(dll)!,
         };
-        start.ArgumentList.Add(Path.Combine(directory, assembly + ".dll"));
-        start.Environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment)
+        foreach (var argument in (string[])[dll, "--urls", $"http://127.0.0.1:{listen}", .. arguments])
         {
-            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+            start.ArgumentList.Add(argument);
         }
 
-        return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"{assembly} did not start."), url);
+        foreach (var (key, value) in environment ?? [])
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return new ServiceProcess(name, start, listen, ownsFolder: inTempFolder);
+    }
+
+    /// <summary>Another program (e.g. <c>/usr/bin/prometheus</c>), told its free loopback port by <paramref name="arguments"/>, in a new temp folder.</summary>
+    public static ServiceProcess Executable(string name, string path, Func<int, IEnumerable<string>> arguments)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} is missing: ./test.sh installs the Debian packages the tests need.");
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo(path) { WorkingDirectory = Directory.CreateTempSubdirectory($"{name}-").FullName };
+        foreach (var argument in arguments(port))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new ServiceProcess(name, start, port, ownsFolder: true);
     }
 
     /// <summary>A loopback port free at the time of asking (probe: bind port 0, read it, let it go).</summary>
@@ -72,7 +119,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200 (migrations done, checks passing).</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan within)
+    public Task WaitUntilReadyAsync(TimeSpan within) => WaitUntilAnswersAsync("health/ready", within);
+
+    /// <summary>Polls <paramref name="path"/> until it answers 200; throws with the process's output if it exits or never does.</summary>
+    public async Task WaitUntilAnswersAsync(string path, TimeSpan within)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.GetTimestamp() + (long)(within.TotalSeconds * Stopwatch.Frequency);
@@ -80,35 +130,46 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The process exited ({_process.ExitCode}) before it was ready:{Environment.NewLine}{Output}");
+                throw new InvalidOperationException($"{Name} exited ({_process.ExitCode}) before {path} answered:{Environment.NewLine}{Output}");
             }
 
             try
             {
-                if ((await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK)
+                using var response = await http.GetAsync(path.TrimStart('/'));
+                if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or busy starting.
             }
 
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"Not ready within {within}:{Environment.NewLine}{Output}");
+        throw new TimeoutException($"{Name} did not answer {path} within {within}:{Environment.NewLine}{Output}");
     }
 
     /// <summary>SIGTERM, as a deploy, a scale-in or <c>systemctl stop</c> sends it.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
-    /// <summary>The exit code, or a <see cref="TimeoutException"/> if still running after <paramref name="within"/>.</summary>
+    /// <summary>SIGKILL, and waits until it is gone: no shutdown code runs, as when a machine dies.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>The exit code once it ends by itself, or a <see cref="TimeoutException"/> if still running after <paramref name="within"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within);
@@ -118,28 +179,39 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"Still running {within} later:{Environment.NewLine}{Output}");
+            throw new TimeoutException($"{Name} still running {within} later:{Environment.NewLine}{Output}");
         }
 
+        _process.WaitForExit(); // flushes the redirected output
         return _process.ExitCode;
     }
 
+    /// <summary>The last <paramref name="lines"/> lines of <see cref="Output"/>, for a failure message.</summary>
+    public string Tail(int lines = 40) => string.Join(Environment.NewLine, _output.TakeLast(lines));
+
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await KillAsync();
         _process.Dispose();
+        if (_ownsFolder)
+        {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still being released: the temp folder is the system's to clean.
+            }
+        }
     }
 
-    private void Keep(string? line)
+    private void Keep(string? line, ConcurrentQueue<string>? also = null)
     {
         if (line is not null)
         {
             _output.Enqueue(line);
+            also?.Enqueue(line);
         }
     }
 

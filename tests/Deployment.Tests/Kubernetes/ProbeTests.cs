@@ -2,7 +2,7 @@ extern alias SchedulingApi;
 
 using System.Net;
 using System.Security.Cryptography;
-using PhoneBooking.Deployment.Tests.Processes;
+using PhoneBooking.Testing;
 using PhoneBooking.Testing.Postgres;
 
 namespace PhoneBooking.Deployment.Tests.Kubernetes;
@@ -30,7 +30,7 @@ public sealed class ProbeTests : IAsyncLifetime
     public async Task Probes_TheProgramStartedWithTheManifestsEnvironment_AnswersEveryProbePath200(string name)
     {
         var deployment = Manifests.Deployment(name);
-        await using var host = HostProcess.Start(name, Manifests.Programs[name].Location, Environment(deployment));
+        await using var host = ServiceProcess.Dotnet(name, Manifests.Programs[name].Location, [], Environment(deployment));
 
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 
@@ -45,7 +45,7 @@ public sealed class ProbeTests : IAsyncLifetime
     }
 
     /// <summary>The manifest's variables, secrets filled in with values of the right shape; every key of the example Secret has one.</summary>
-    private Dictionary<string, string> Environment(DeploymentSpec deployment)
+    private Dictionary<string, string?> Environment(DeploymentSpec deployment)
     {
         var lineKey = SchedulingApi::PhoneBooking.SchedulingApi.Security.ApiKeys.New();
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -60,6 +60,6 @@ public sealed class ProbeTests : IAsyncLifetime
         };
         Assert.Equal(Manifests.SecretKeys.Order(StringComparer.Ordinal), secrets.Keys.Order(StringComparer.Ordinal));
 
-        return deployment.Env().ToDictionary(env => env.Name, env => env.SecretRef is var (_, key) ? secrets[key] : env.Value!, StringComparer.Ordinal);
+        return deployment.Env().ToDictionary(env => env.Name, string? (env) => env.SecretRef is var (_, key) ? secrets[key] : env.Value!, StringComparer.Ordinal);
     }
 }

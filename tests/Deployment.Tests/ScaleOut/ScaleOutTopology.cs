@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using PhoneBooking.Deployment.Tests.Processes;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.Deployment.Tests.ScaleOut;
 
@@ -14,17 +14,17 @@ internal sealed class ScaleOutTopology : IAsyncDisposable
 
     private ScaleOutTopology(int apis, int lines, IReadOnlyDictionary<string, string> settings)
     {
-        LinePort = HostProcess.FreePort();
-        ApiPort = HostProcess.FreePort();
-        PgPort = HostProcess.FreePort();
+        LinePort = ServiceProcess.FreePort();
+        ApiPort = ServiceProcess.FreePort();
+        PgPort = ServiceProcess.FreePort();
         _environment = new Dictionary<string, string>(settings, StringComparer.Ordinal)
         {
             ["SCALE_DIR"] = Folder,
             ["LINE_PORT"] = $"{LinePort}",
             ["API_PORT"] = $"{ApiPort}",
             ["PG_PORT"] = $"{PgPort}",
-            ["API_PORTS"] = string.Join(' ', Enumerable.Range(0, apis).Select(_ => HostProcess.FreePort())),
-            ["LINE_PORTS"] = string.Join(' ', Enumerable.Range(0, lines).Select(_ => HostProcess.FreePort())),
+            ["API_PORTS"] = string.Join(' ', Enumerable.Range(0, apis).Select(_ => ServiceProcess.FreePort())),
+            ["LINE_PORTS"] = string.Join(' ', Enumerable.Range(0, lines).Select(_ => ServiceProcess.FreePort())),
             ["API_DLL"] = BuildOutput("SchedulingApi"),
             ["LINE_DLL"] = BuildOutput("IvrHost"),
             // The softphone's default: the line checks every webhook's signature with it.

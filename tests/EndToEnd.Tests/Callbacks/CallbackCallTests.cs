@@ -3,6 +3,7 @@ extern alias IvrHost;
 using PhoneBooking.EndToEnd.Tests.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.EndToEnd.Tests.Hosting;
+using PhoneBooking.Testing.Line;
 using IvrHost::PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.Softphone.Callers;
 using PhoneBooking.Softphone.Cloud;

@@ -1,20 +1,13 @@
 extern alias IvrHost;
 
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using PhoneBooking.EndToEnd.Tests.Hosting;
 using IvrHost::PhoneBooking.IvrHost.Callbacks;
 using IvrHost::PhoneBooking.IvrHost.Callbacks.Dialer;
 using PhoneBooking.Softphone.Calls;
 using PhoneBooking.Softphone.Cloud;
 using PhoneBooking.Softphone.Engine;
 using PhoneBooking.Testing;
+using PhoneBooking.Testing.Line;
 
 namespace PhoneBooking.EndToEnd.Tests.Callbacks;
 
@@ -23,74 +16,62 @@ namespace PhoneBooking.EndToEnd.Tests.Callbacks;
 /// <see cref="LocalTwilioCloud"/> (its calls ring the softphone, answered as <see cref="Answer"/> says),
 /// and the callbacks on a manual clock: the test runs the dialer's passes and moves the time.
 /// </summary>
-public sealed class CallbackLine : WebApplicationFactory<IvrHost::Program>
+public sealed class CallbackLine : IAsyncDisposable
 {
     /// <summary>The seniors' group is open: this birth date books.</summary>
     public const string EligibleBirthDate = "19450312";
 
-    private readonly Dictionary<string, string?> _settings;
+    private readonly IvrHostFactory _host;
+    private readonly bool _ownsCloud;
 
-    private CallbackLine(string dataDirectory, int port, Uri cloud, IDictionary<string, string?>? settings)
+    private CallbackLine(string dataDirectory, SoftphoneEngine phone, LocalTwilioCloud cloud, ManualTimeProvider clock, bool ownsCloud)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        (Phone, Cloud, Clock, _ownsCloud) = (phone, cloud, clock, ownsCloud);
+        var port = ServiceProcess.FreePort(); // known before the start: the line gives Twilio its own address for callbacks
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _settings = new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = dataDirectory,
-            ["Twilio:ApiBaseUrl"] = cloud.ToString().TrimEnd('/'),
-            ["Callbacks:DialerEnabled"] = "false",
-            ["Callbacks:PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/'),
-            ["Callbacks:MachineDetectionWaits"] = "50",
-            ["Eligibility:Cohorts:0:Name"] = "seniors",
-            ["Eligibility:Cohorts:0:BornOnOrBefore"] = "1956-12-31",
-            ["Eligibility:Cohorts:0:OpensOn"] = today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Eligibility:Cohorts:1:Name"] = "everyone-else",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            _settings[key] = value;
-        }
-
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        _host = new IvrHostFactory(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }, embeddedApi: true, provider: PhoneBooking.Storage.StorageProvider.Sqlite)
+            .WithTwilio(cloud.BaseUrl)
+            .WithSeniorsOpen()
+            .WithSettings(new Dictionary<string, string?>
+            {
+                ["Callbacks:PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/'),
+                ["Callbacks:MachineDetectionWaits"] = "50",
+            })
+            .WithCallbackClock(clock)
+            .OnLoopback(port)
+            .Start();
     }
 
     /// <summary>The next 14:00 in Toronto from now: inside everyone's calling hours, and never before a callback saved on real time.</summary>
-    public ManualTimeProvider Clock { get; private init; } = new(NextAfternoon());
+    public ManualTimeProvider Clock { get; }
 
     public Uri BaseAddress { get; }
 
-    public InMemoryLoggerProvider Logs { get; } = new();
+    public InMemoryLoggerProvider Logs => _host.Logs;
+
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>The softphone: dials the line, and is rung by <see cref="Cloud"/>.</summary>
-    public SoftphoneEngine Phone { get; private init; } = null!;
+    public SoftphoneEngine Phone { get; }
 
-    public LocalTwilioCloud Cloud { get; private init; } = null!;
-
-    private bool OwnsCloud { get; init; }
+    public LocalTwilioCloud Cloud { get; }
 
     /// <summary>How the softphone answers the line's next calls (the default: it rings out).</summary>
     public AnswerPolicy Answer { get; set; } = (_, _) => ValueTask.FromResult(AnswerPlan.NoAnswer);
 
     public ICallbackRequests Requests => Services.GetRequiredService<ICallbackRequests>();
 
-    public static async Task<CallbackLine> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null)
+    public static async Task<CallbackLine> StartAsync(string dataDirectory)
     {
         CallbackLine? line = null;
         var engine = new SoftphoneEngine(new SoftphoneOptions { HoldPacing = TimeSpan.FromMilliseconds(20) });
         var cloud = await LocalTwilioCloud.StartAsync(engine, new CloudSettings { AnswerPolicy = (call, ct) => line!.Answer(call, ct) });
-        line = new CallbackLine(dataDirectory, FreePort(), cloud.BaseUrl, settings) { Cloud = cloud, Phone = engine, OwnsCloud = true };
-        line.StartServer();
+        line = new CallbackLine(dataDirectory, engine, cloud, new ManualTimeProvider(NextAfternoon()), ownsCloud: true);
         return line;
     }
 
     /// <summary>A second host on the same data folder and clock, placing its calls through the same Twilio stand-in.</summary>
-    public CallbackLine Twin()
-    {
-        var twin = new CallbackLine(_settings["Storage:DataDirectory"]!, FreePort(), Cloud.BaseUrl, _settings) { Cloud = Cloud, Phone = Phone, Clock = Clock };
-        twin._settings["Callbacks:PublicBaseUrl"] = twin.BaseAddress.ToString().TrimEnd('/');
-        twin.StartServer();
-        return twin;
-    }
+    public CallbackLine Twin() => new(_host.DataDirectory, Phone, Cloud, Clock, ownsCloud: false);
 
     /// <summary>An incoming call to the line from <paramref name="from"/>, as Twilio would place it.</summary>
     public DialRequest Dial(string from) => new()
@@ -127,33 +108,14 @@ public sealed class CallbackLine : WebApplicationFactory<IvrHost::Program>
     public async Task<CallbackRecord> CallbackAsync(string id) =>
         await Requests.GetAsync(id, CancellationToken.None) ?? throw new InvalidOperationException($"No callback {id}.");
 
-    public override async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        if (OwnsCloud)
+        await _host.DisposeAsync();
+        if (_ownsCloud)
         {
             await Cloud.DisposeAsync();
             Phone.Dispose();
         }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-
-        // The manual clock drives the callbacks only; the rest of the line keeps real time.
-        builder.ConfigureTestServices(services =>
-        {
-            TimeProvider time = Clock;
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackDialer>(sp, time));
-            services.AddTransient(sp => ActivatorUtilities.CreateInstance<OutboundCallHandler>(sp, time));
-        });
     }
 
     private static DateTimeOffset NextAfternoon()
@@ -162,12 +124,5 @@ public sealed class CallbackLine : WebApplicationFactory<IvrHost::Program>
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, toronto);
         var afternoon = local.Date.AddDays(local.Hour >= 14 ? 1 : 0).AddHours(14);
         return new DateTimeOffset(afternoon, toronto.GetUtcOffset(afternoon));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using PhoneBooking.EndToEnd.Tests.Calls;
 using PhoneBooking.EndToEnd.Tests.Hosting;
+using PhoneBooking.Testing.Line;
 using PhoneBooking.Softphone.Calls;
 using PhoneBooking.Softphone.Cloud;
 using PhoneBooking.Softphone.Engine;

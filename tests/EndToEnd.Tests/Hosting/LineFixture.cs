@@ -6,6 +6,8 @@ using PhoneBooking.Softphone.Calls;
 using PhoneBooking.Softphone.Cloud;
 using PhoneBooking.Softphone.Engine;
 using PhoneBooking.Softphone.Scripts;
+using PhoneBooking.Storage;
+using PhoneBooking.Testing.Line;
 
 namespace PhoneBooking.EndToEnd.Tests.Hosting;
 
@@ -36,7 +38,7 @@ public sealed class LineFixture : IAsyncLifetime
 
     public static DateOnly LaterGroupOpensOn { get; } = Today.AddDays(45);
 
-    public LineHost Line { get; private set; } = null!;
+    public IvrHostFactory Line { get; private set; } = null!;
 
     public SoftphoneEngine Phone { get; } = new(new SoftphoneOptions { HoldPacing = TimeSpan.FromMilliseconds(20) });
 
@@ -49,7 +51,8 @@ public sealed class LineFixture : IAsyncLifetime
     }
 
     /// <summary>A line on this fixture's data folder; <paramref name="port"/> brings it back at an old address.</summary>
-    public LineHost StartLine(int port = 0) => new LineHost(_data.Path, Settings(Cloud.BaseUrl), port).Start();
+    public IvrHostFactory StartLine(int port = 0) =>
+        new IvrHostFactory(Settings(_data.Path, Cloud.BaseUrl), embeddedApi: true, provider: StorageProvider.Sqlite).OnLoopback(port).Start();
 
     /// <summary>Kills the line and starts a new one on the same data and address: a crash and restart, or a redeploy.</summary>
     public async Task RestartAsync()
@@ -104,26 +107,15 @@ public sealed class LineFixture : IAsyncLifetime
         _data.Dispose();
     }
 
-    private static Dictionary<string, string?> Settings(Uri cloud) => new()
+    /// <summary>The host's own budgets (IvrHostFactory's: up to 12 s for the API, still inside Twilio's 15 s) and dialer off; eligibility here.</summary>
+    private static Dictionary<string, string?> Settings(string dataDirectory, Uri cloud) => new()
     {
+        ["Storage:DataDirectory"] = dataDirectory,
         ["Twilio:ApiBaseUrl"] = cloud.ToString().TrimEnd('/'),
-
-        // CI runs every test project at once on two cores: an API call slowed past the 4 s a caller is
-        // given would send the caller to a person (as designed). Timeouts have their own tests; these
-        // give the API up to 12 s, still inside Twilio's 15 s.
-        ["Scheduling:AttemptTimeout"] = "00:00:06",
-        ["Scheduling:TotalTimeout"] = "00:00:12",
-
-        // The dialer's own tests drive it; here calls go one way, so nothing dials behind a test's back.
-        ["Callbacks:DialerEnabled"] = "false",
 
         // A class's calls all come from the softphone's one number: more than the 10 new calls an hour one number
         // may make. The per-number limit has its own attack tests (IvrHost.Tests/CallerLimits).
         ["CallerLimits:NewCallsPerHour"] = "10000",
-
-        // The door's latency limit has its own tests (IvrHost.Tests/Admission, on a test clock): here a burst of
-        // 100 replays on two shared cores may average over 1 s, and the next test's new caller would hear "very busy".
-        ["Admission:MaxWebhookLatency"] = "00:00:15",
         ["Eligibility:Cohorts:0:Name"] = "seniors",
         ["Eligibility:Cohorts:0:BornOnOrBefore"] = "1956-12-31",
         ["Eligibility:Cohorts:0:OpensOn"] = Iso(Today.AddDays(-30)),

@@ -1,13 +1,13 @@
 extern alias SchedulingApi;
 
 using System.Net;
-using System.Net.Sockets;
 using PhoneBooking.IvrHost.AgentConsole.Board;
 using PhoneBooking.IvrHost.AgentConsole.Bookings;
 using PhoneBooking.IvrHost.Deferred;
 using PhoneBooking.IvrHost.Handoffs;
 using PhoneBooking.SchedulingClient;
 using PhoneBooking.SchedulingClient.Contracts;
+using PhoneBooking.Testing;
 using SchedulingApiApp = SchedulingApi::PhoneBooking.SchedulingApi.SchedulingApiApp;
 using SchedulingSecurity = SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
@@ -90,7 +90,7 @@ public sealed class AgentConsoleBookingTests
     [Fact]
     public async Task Book_BackendDown_SavedWithTheSameKey_SubmittedWhenItIsBack_OutcomeShown()
     {
-        var port = FreePort();
+        var port = ServiceProcess.FreePort();
         await using var host = await ConsoleHost.StartAsync(new Dictionary<string, string?>
         {
             ["Scheduling:BaseUrl"] = $"http://127.0.0.1:{port}/",
@@ -110,7 +110,7 @@ public sealed class AgentConsoleBookingTests
         Assert.Single(await host.AuditAsync(), a => (a.Action, a.Outcome) == ("book", "pending"));
 
         // The API comes back on its address; the line's submitter sends what was saved, and the console shows the outcome.
-        using var data = new Hosting.TempDirectory();
+        using var data = new TempDirectory();
         await using var api = SchedulingApiApp.Create(
         [
             "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", data.Path, "--environment", "Development",
@@ -167,12 +167,5 @@ public sealed class AgentConsoleBookingTests
         }
 
         throw new TimeoutException("The matcher made no offer within 10 seconds.");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

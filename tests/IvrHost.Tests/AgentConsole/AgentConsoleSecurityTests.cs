@@ -21,9 +21,9 @@ public sealed class AgentConsoleSecurityTests : IAsyncLifetime
     private const string Proxy = "127.0.0.5";
 
     private readonly ManualTimeProvider _clock = new();
-    private TcpConsole _console = null!;
+    private ConsoleHost _console = null!;
 
-    public async Task InitializeAsync() => _console = await TcpConsole.StartAsync(_clock, new Dictionary<string, string?> { ["AgentConsole:TrustedProxies:0"] = Proxy });
+    public async Task InitializeAsync() => _console = await ConsoleHost.StartAsync(new Dictionary<string, string?> { ["AgentConsole:TrustedProxies:0"] = Proxy }, _clock, loopback: true);
 
     public async Task DisposeAsync() => await _console.DisposeAsync();
 
@@ -95,7 +95,7 @@ public sealed class AgentConsoleSecurityTests : IAsyncLifetime
     public async Task SignOut_CopiedCookieReplayedAfterwards_Refused()
     {
         using var alice = await SignedInAsync(AliceDesk, "alice");
-        var stolen = alice.Cookies(new Uri(_console.Address, "console/"))["console.auth"];
+        var stolen = alice.Cookies(new Uri(_console.App.BaseAddress, "console/"))["console.auth"];
         Assert.Equal(HttpStatusCode.OK, (await Replay(stolen, "/console")).StatusCode);
 
         (await alice.PostAsync("/console", "/console/sign-out", [])).Dispose();
@@ -251,15 +251,15 @@ public sealed class AgentConsoleSecurityTests : IAsyncLifetime
     private async Task HandOverAsync(string callSid)
     {
         var session = new CallSession { CallSid = callSid, State = CallState.Agent, Handoff = HandoffReason.CallerAsked, CallerId = "+14165550123" };
-        await _console.Services.GetRequiredService<IHandoffDesk>().RecordAsync(session, CallState.ConfirmBirthDate, CancellationToken.None);
+        await _console.App.Services.GetRequiredService<IHandoffDesk>().RecordAsync(session, CallState.ConfirmBirthDate, CancellationToken.None);
     }
 
     private async Task<Handoff> HandoffAsync(string callSid) =>
-        (await _console.Services.GetRequiredService<IHandoffDesk>().GetAsync(callSid, CancellationToken.None))!;
+        (await _console.App.Services.GetRequiredService<IHandoffDesk>().GetAsync(callSid, CancellationToken.None))!;
 
     private async Task<IReadOnlyList<AuditRow>> AuditAsync()
     {
-        await using var connection = PhoneBooking.IvrHost.Tests.Storage.LineTestStorage.OpenRaw(_console.Factory.Settings);
+        await using var connection = LineTestStorage.OpenRaw(_console.App.Settings);
         return [.. await connection.QueryAsync<AuditRow>("SELECT agent AS Agent, action AS Action, call_sid AS CallSid, outcome AS Outcome, reference AS Reference, source AS Source FROM agent_audit ORDER BY id")];
     }
 

@@ -1,51 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
 using Dapper;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.IvrHost.CallFlow;
 using PhoneBooking.IvrHost.Handoffs;
-using PhoneBooking.IvrHost.Tests.Hosting;
-using PhoneBooking.IvrHost.Tests.Storage;
 using PhoneBooking.Testing;
 
 namespace PhoneBooking.IvrHost.Tests.AgentConsole;
 
-/// <summary>The line with the test accounts, Twilio's REST API stubbed on loopback, and optionally a manual clock.</summary>
+/// <summary>
+/// The line with the console's test accounts, Twilio's REST API stubbed on loopback, and optionally a manual clock.
+/// With <c>loopback</c>, on real sockets (Kestrel on 127.0.0.1), so each client can come from its own source
+/// address (<see cref="From"/>): what the per-address throttling, the trusted-proxy rule and the audit's source
+/// column see. The in-memory test server has no peer address at all.
+/// </summary>
 public sealed class ConsoleHost : IAsyncDisposable
 {
     public const string AuthToken = "local-dev-auth-token";
 
-    private ConsoleHost(IvrHostFactory factory, WebApplicationFactory<Program> app, TwilioApiStub twilio)
-    {
-        Factory = factory;
-        App = app;
-        Twilio = twilio;
-    }
+    private ConsoleHost(IvrHostFactory app, TwilioApiStub twilio) => (App, Twilio) = (app, twilio);
 
-    public IvrHostFactory Factory { get; }
-
-    public WebApplicationFactory<Program> App { get; }
+    public IvrHostFactory App { get; }
 
     public TwilioApiStub Twilio { get; }
 
-    public static async Task<ConsoleHost> StartAsync(IDictionary<string, string?>? settings = null, ManualTimeProvider? clock = null, bool embeddedApi = false, string? dataDirectory = null)
+    public static Task<ConsoleHost> StartAsync(IDictionary<string, string?>? settings = null, ManualTimeProvider? clock = null, bool embeddedApi = false, string? dataDirectory = null, bool loopback = false)
     {
         var twilio = TwilioApiStub.Start();
-        var all = ConsoleAccounts.Settings(settings);
-        all["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString();
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (dataDirectory is not null)
         {
             all["Storage:DataDirectory"] = dataDirectory;
         }
 
-        var factory = new IvrHostFactory(all, embeddedApi);
-        var app = clock is null ? factory : factory.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-        _ = app.Server; // start now, so tests measure their own steps
-        return new ConsoleHost(factory, app, twilio);
+        var app = new IvrHostFactory(all, embeddedApi).WithConsoleAccounts().WithTwilio(twilio.BaseUrl);
+        if (clock is not null)
+        {
+            app.WithClock(clock);
+        }
+
+        if (loopback)
+        {
+            app.OnLoopback();
+        }
+
+        return Task.FromResult(new ConsoleHost(app.Start(), twilio)); // started now, so tests measure their own steps
+    }
+
+    /// <summary>A browser at <paramref name="source"/> (e.g. 127.0.0.7) on a loopback host: its own cookies, redirects not followed.</summary>
+    public ConsoleClient From(string source)
+    {
+        var cookies = new CookieContainer();
+        return new ConsoleClient(Browser(source, cookies), cookies);
     }
 
     public T Service<T>()
-        where T : notnull => App.Services.GetRequiredService<T>();
+        where T : notnull => App.Service<T>();
 
     /// <summary>A caller handed over by the call flow, as <c>CallTurns</c> records it.</summary>
     public async Task<Handoff> HandOverAsync(string callSid, Func<CallSession, CallSession>? details = null)
@@ -59,14 +68,14 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public async Task<IReadOnlyList<AuditRow>> AuditAsync()
     {
-        await using var connection = LineTestStorage.OpenRaw(Factory.Settings);
+        await using var connection = LineTestStorage.OpenRaw(App.Settings);
         return [.. await connection.QueryAsync<AuditRow>("SELECT agent AS Agent, action AS Action, call_sid AS CallSid, outcome AS Outcome, reference AS Reference, at AS At FROM agent_audit ORDER BY id")];
     }
 
     /// <summary>Every text column of every console table, for "no personal data here" checks.</summary>
     public async Task<string> ConsoleTablesTextAsync()
     {
-        await using var connection = LineTestStorage.OpenRaw(Factory.Settings);
+        await using var connection = LineTestStorage.OpenRaw(App.Settings);
         var parts = new List<string>();
         foreach (var table in new[] { "agent_audit", "agent_sign_in_failures", "agent_bookings" })
         {
@@ -90,14 +99,32 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!ReferenceEquals(App, Factory))
-        {
-            await App.DisposeAsync();
-        }
-
-        await Factory.DisposeAsync();
+        await App.DisposeAsync();
         Twilio.Dispose();
     }
+
+    private HttpClient Browser(string source, CookieContainer cookies) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = true,
+        CookieContainer = cookies,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = App.BaseAddress };
 
     public sealed record AuditRow(string Agent, string Action, string? CallSid, string Outcome, string? Reference, long At);
 }

@@ -1,13 +1,13 @@
 extern alias SchedulingApi;
 
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhoneBooking.IvrHost.EmbeddedApi;
 using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.SchedulingClient;
+using PhoneBooking.Testing;
 using SchedulingSecurity = SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.IvrHost.Tests.EmbeddedApi;
@@ -120,17 +120,10 @@ public sealed class EmbeddedSchedulingApiTests
     [Fact]
     public async Task PortConfigured_ListensOnThatPort()
     {
-        var port = FreePort();
+        var port = ServiceProcess.FreePort();
         using var factory = IvrHostFactory.WithEmbeddedApi(new Dictionary<string, string?> { ["EmbeddedApi:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         (await factory.CreateClient().GetAsync("/health/live")).EnsureSuccessStatusCode();
 
         Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), factory.Services.GetRequiredService<EmbeddedSchedulingApi>().BaseAddress);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.IvrHost.Tests.Voice;
 using PhoneBooking.SchedulingClient;
@@ -24,16 +22,9 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(14);
 
-    private readonly IvrHostFactory _root;
-    private readonly WebApplicationFactory<Program> _host;
+    private readonly IvrHostFactory _host;
 
-    private LineWithFaultyApi(FaultServer api, ManualTimeProvider clock, IvrHostFactory root, WebApplicationFactory<Program> host)
-    {
-        Api = api;
-        Clock = clock;
-        _root = root;
-        _host = host;
-    }
+    private LineWithFaultyApi(FaultServer api, ManualTimeProvider clock, IvrHostFactory host) => (Api, Clock, _host) = (api, clock, host);
 
     public FaultServer Api { get; }
 
@@ -42,9 +33,9 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>The settings the line started with (its storage among them).</summary>
-    public IReadOnlyDictionary<string, string?> Settings => _root.Settings;
+    public IReadOnlyDictionary<string, string?> Settings => _host.Settings;
 
-    public InMemoryLoggerProvider Logs => _root.Logs;
+    public InMemoryLoggerProvider Logs => _host.Logs;
 
     public IBackendHealth Health => Services.GetRequiredService<IBackendHealth>();
 
@@ -61,7 +52,6 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
             ["Scheduling:AttemptTimeout"] = (CallBudget - TimeSpan.FromSeconds(1)).ToString("c", CultureInfo.InvariantCulture),
             ["Scheduling:HealthProbeInterval"] = ProbeInterval.ToString("c", CultureInfo.InvariantCulture),
             ["Scheduling:BreakerMinimumThroughput"] = "1000",
-            ["Callbacks:DialerEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -69,10 +59,8 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
         }
 
         clock ??= new ManualTimeProvider();
-        var root = new IvrHostFactory(values, provider: provider);
-        var host = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-        _ = host.Server; // start now: the readiness probe and the deferred submitter run from the start
-        return new LineWithFaultyApi(api, clock, root, host);
+        var host = new IvrHostFactory(values, provider: provider).WithClock(clock);
+        return new LineWithFaultyApi(api, clock, host.Start()); // started now: the readiness probe and the deferred submitter run from the start
     }
 
     /// <summary>A scheduling API that answers: ready, everyone eligible, every request queued (its id made from its key).</summary>
@@ -135,9 +123,5 @@ internal sealed class LineWithFaultyApi : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _root.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -85,13 +85,6 @@ public sealed class LineStores : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    /// <summary>The line's at-rest key in these tests (base64 of 32 bytes) and its id.</summary>
-    public const string EncryptionKeyId = "test-2026";
-
-    public const string EncryptionKey = "dGVzdC1saW5lLWVuY3J5cHRpb24ta2V5LTAwMDAwMDA=";
-
-    public const string CallerKeySecret = "test-caller-key-secret-000000000000";
-
     public ManualTimeProvider Clock { get; }
 
     public InMemoryLoggerProvider Logs { get; } = new();
@@ -105,8 +98,8 @@ public sealed class LineStores : IAsyncDisposable
     {
         var settings = new Dictionary<string, string?>
         {
-            [$"Encryption:Keys:{EncryptionKeyId}"] = EncryptionKey,
-            ["Sessions:CallerKeySecret"] = CallerKeySecret,
+            [$"Encryption:Keys:{LineTestStorage.EncryptionKeyId}"] = LineTestStorage.EncryptionKey,
+            ["Sessions:CallerKeySecret"] = LineTestStorage.CallerKeySecret,
         };
         TempDirectory? data = null;
         PostgresServer? server = null;

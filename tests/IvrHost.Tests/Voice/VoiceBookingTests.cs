@@ -88,7 +88,7 @@ public sealed class VoiceBookingTests : IDisposable
 
     private async Task<long> BookingRequestCountAsync()
     {
-        await using var db = PhoneBooking.IvrHost.Tests.Storage.LineTestStorage.OpenRaw(_data.Path, "scheduling.db");
+        await using var db = LineTestStorage.OpenRaw(_data.Path, "scheduling.db");
         return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM booking_requests");
     }
 }

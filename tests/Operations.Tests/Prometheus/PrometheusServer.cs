@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PhoneBooking.Operations.Tests.Support;
+using PhoneBooking.Testing;
 
 namespace PhoneBooking.Operations.Tests.Prometheus;
 
@@ -14,11 +14,11 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/prometheus";
 
-    private readonly ServerProcess _process;
+    private readonly ServiceProcess _process;
     private readonly string _folder;
     private readonly HttpClient _http;
 
-    private PrometheusServer(ServerProcess process, string folder)
+    private PrometheusServer(ServiceProcess process, string folder)
     {
         _process = process;
         _folder = folder;
@@ -59,13 +59,12 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
 
         var configPath = Path.Combine(folder, "prometheus.yml");
         await File.WriteAllLinesAsync(configPath, config);
-        var port = LoopbackPort.Free();
-        var process = ServerProcess.Start("prometheus", Executable,
+        var process = ServiceProcess.Executable("prometheus", Executable, port =>
         [
             $"--config.file={configPath}",
             $"--storage.tsdb.path={Path.Combine(folder, "data")}",
             $"--web.listen-address=127.0.0.1:{port}",
-        ], port);
+        ]);
         var server = new PrometheusServer(process, folder);
         try
         {

@@ -2,6 +2,7 @@ extern alias IvrHost;
 extern alias SchedulingApi;
 
 using System.Security.Cryptography;
+using PhoneBooking.Testing;
 using SchedulingApi::PhoneBooking.SchedulingApi.Security;
 
 namespace PhoneBooking.Operations.Tests.Support;
@@ -13,29 +14,30 @@ namespace PhoneBooking.Operations.Tests.Support;
 /// </summary>
 internal sealed class LineProcesses : IAsyncDisposable
 {
-    private LineProcesses(ServerProcess api, ServerProcess line) => (Api, Line) = (api, line);
+    private static readonly Dictionary<string, string?> Production = new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
 
-    public ServerProcess Api { get; }
+    private LineProcesses(ServiceProcess api, ServiceProcess line) => (Api, Line) = (api, line);
 
-    public ServerProcess Line { get; }
+    public ServiceProcess Api { get; }
+
+    public ServiceProcess Line { get; }
 
     /// <param name="lineSettings">More <c>--Key value</c> pairs for the line.</param>
     public static async Task<LineProcesses> StartAsync(params string[] lineSettings)
     {
         var key = ApiKeys.New();
-        var apiPort = LoopbackPort.Free();
-        var api = ServerProcess.Dotnet("scheduling-api", typeof(SchedulingApi::Program), apiPort,
+        var api = ServiceProcess.Dotnet("scheduling-api", typeof(SchedulingApi::Program).Assembly.Location,
         [
             "--Storage:DataDirectory", "data",
             "--Seed:Demo", "true",
             "--ApiClients:phone-line:Role", "PhoneLine",
             "--ApiClients:phone-line:KeySha256:0", ApiKeys.Sha256Hex(key),
             "--Security:HmacKey", ApiKeys.NewSecret(),
-        ]);
-        var line = ServerProcess.Dotnet("phone-line", typeof(IvrHost::Program), LoopbackPort.Free(),
+        ], Production, inTempFolder: true);
+        var line = ServiceProcess.Dotnet("phone-line", typeof(IvrHost::Program).Assembly.Location,
         [
             "--Storage:DataDirectory", "data",
-            "--Scheduling:BaseUrl", $"http://127.0.0.1:{apiPort}/",
+            "--Scheduling:BaseUrl", api.BaseAddress.ToString(),
             "--Scheduling:ApiKey", key,
             "--Twilio:AuthToken", "operations-tests-auth-token",
 
@@ -43,12 +45,12 @@ internal sealed class LineProcesses : IAsyncDisposable
             "--Encryption:Keys:ops", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             "--Callbacks:DialerEnabled", "false",
             .. lineSettings,
-        ]);
+        ], Production, inTempFolder: true);
         var processes = new LineProcesses(api, line);
         try
         {
             // Two cold starts of .NET on a machine shared with builds: generous, and still seconds on a quiet one.
-            await Task.WhenAll(api.WaitUntilAnswersAsync("/health/ready", TimeSpan.FromSeconds(90)), line.WaitUntilAnswersAsync("/health/ready", TimeSpan.FromSeconds(90)));
+            await Task.WhenAll(api.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)), line.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)));
             return processes;
         }
         catch

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace PhoneBooking.Testing.Postgres;
@@ -56,7 +54,7 @@ public sealed class PostgresServer : IAsyncDisposable
         StaleClusters.Clean(bin);
         var folder = Directory.CreateTempSubdirectory(StaleClusters.Prefix).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, StaleClusters.OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        var server = new PostgresServer(bin, folder, FreePort());
+        var server = new PostgresServer(bin, folder, ServiceProcess.FreePort());
         try
         {
             await server.InitAsync();
@@ -175,7 +173,7 @@ public sealed class PostgresServer : IAsyncDisposable
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
-                Port = FreePort(); // another process took the port between the probe and the bind
+                Port = ServiceProcess.FreePort(); // another process took the port between the probe and the bind
             }
         }
     }
@@ -236,12 +234,5 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -18,27 +18,13 @@ public sealed class ExactlyOnceTests : IDisposable
     [Fact]
     public async Task TwoHosts_OneDatabase_EachCallbackIsDialledOnce()
     {
-        var fast = new Dictionary<string, string?> { ["Callbacks:CallsPerSecond"] = "100" };
-        using var first = new DialerHost(_clock, settings: fast);
-        using var second = new DialerHost(_clock, first.DataDirectory, fast);
-        var ids = new List<string>();
-        for (var i = 0; i < 30; i++)
-        {
-            var callback = DialerHost.Callback($"+1613222{i:D4}", CallbackKind.Offer, requestId: $"br_{i}", callSid: $"CA{i:D32}");
-            ids.Add(callback.Id);
-            await first.SaveAsync(callback);
-            await first.OfferMadeAsync($"br_{i}", eventId: i + 1);
-        }
+        using var hosts = new DialerPair(_clock, settings: new Dictionary<string, string?> { ["Callbacks:CallsPerSecond"] = "100" });
+        var ids = await hosts.SaveOffersAsync(30, "+1613222");
 
-        for (var round = 0; round < 60 && first.Twilio.Calls.Count + second.Twilio.Calls.Count < ids.Count; round++)
-        {
-            await Task.WhenAll(first.PassAsync(), second.PassAsync());
-            _clock.Advance(TimeSpan.FromMilliseconds(10));
-        }
+        await hosts.PassBothUntilPlacedAsync(ids.Count, TimeSpan.FromMilliseconds(10), rounds: 60);
 
-        var dialled = first.Twilio.Calls.Concat(second.Twilio.Calls).Select(c => c.QueryOf("Url", "callback")).ToList();
-        Assert.Equal(ids.Order(), dialled.Order());
-        var records = await first.Requests.ListAsync(CallbackFilter.All, 100, CancellationToken.None);
+        Assert.Equal(ids.Order(), hosts.Placed.Order());
+        var records = await hosts.First.Requests.ListAsync(CallbackFilter.All, 100, CancellationToken.None);
         Assert.All(records, r => Assert.Single(r.Attempts));
     }
 

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBooking.IvrHost.Callbacks;
 using PhoneBooking.IvrHost.Callbacks.Dialer;
-using PhoneBooking.IvrHost.Tests.Hosting;
 using PhoneBooking.IvrHost.Tests.Voice;
 using PhoneBooking.SchedulingClient.Contracts;
 using PhoneBooking.Storage;
@@ -31,7 +28,6 @@ internal sealed class DialerHost : IDisposable
     private static readonly TimeSpan TwilioRequestTimeout = TimeSpan.FromSeconds(100);
 
     private readonly IvrHostFactory _line;
-    private readonly WebApplicationFactory<Program> _app;
 
     public DialerHost(ManualTimeProvider clock, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, StorageProvider? provider = null)
     {
@@ -53,21 +49,15 @@ internal sealed class DialerHost : IDisposable
             all["Storage:DataDirectory"] = dataDirectory;
         }
 
-        _line = new IvrHostFactory(all, provider: provider);
-        var replace = services;
-        _app = _line.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        _line = new IvrHostFactory(all, provider: provider).WithServices(services ?? (_ => { })).WithCallbackClock(clock).WithServices(services =>
         {
-            replace?.Invoke(services);
-            // The test's clock drives the callbacks only: the host's other timers (health probe, purger) keep real time,
-            // so moving the clock a week on costs nothing.
+            // The callbacks' queue gauges and records on the test's clock too; Twilio's REST client on its own (TwilioClock).
             TimeProvider time = clock;
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackDialer>(sp, time));
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CallbackQueueGauges>(sp, time));
             services.AddSingleton<ICallbackRequests>(sp => ActivatorUtilities.CreateInstance<CallbackRequests>(sp, time));
-            services.AddTransient(sp => ActivatorUtilities.CreateInstance<OutboundCallHandler>(sp, time));
             services.AddKeyedSingleton<TimeProvider>(TwilioApiClient.HttpClientName, TwilioClock);
-        }));
-        Client = _app.CreateClient();
+        });
+        Client = _line.CreateClient();
     }
 
     public ManualTimeProvider Clock { get; }
@@ -82,14 +72,14 @@ internal sealed class DialerHost : IDisposable
 
     public HttpClient Client { get; }
 
-    public string DataDirectory => _line.Settings["Storage:DataDirectory"]!;
+    public string DataDirectory => _line.DataDirectory;
 
     /// <summary>The settings the line started with (its storage among them).</summary>
     public IReadOnlyDictionary<string, string?> Settings => _line.Settings;
 
     public InMemoryLoggerProvider Logs => _line.Logs;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _line.Services;
 
     public CallbackDialer Dialer => Services.GetRequiredService<CallbackDialer>();
 
@@ -142,7 +132,6 @@ internal sealed class DialerHost : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        _app.Dispose();
         _line.Dispose();
         Twilio.Dispose();
     }

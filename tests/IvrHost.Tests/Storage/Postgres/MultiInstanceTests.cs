@@ -84,14 +84,9 @@ public sealed class MultiInstanceTests : FaultyApiTest
     public async Task Dialer_TwoInstances_ShareTheAccountsCallsPerSecond()
     {
         var clock = new ManualTimeProvider(DialerHost.Afternoon);
-        var twoPerSecond = new Dictionary<string, string?> { ["Callbacks:CallsPerSecond"] = "2" };
-        using var first = new DialerHost(clock, Data.Path, twoPerSecond, provider: StorageProvider.Postgres);
-        using var second = new DialerHost(clock, Data.Path, twoPerSecond, provider: StorageProvider.Postgres);
-        for (var i = 0; i < 20; i++)
-        {
-            await first.SaveAsync(DialerHost.Callback($"+1416222{i:D4}", CallbackKind.Offer, requestId: $"br_{i}", callSid: $"CA{i:D32}"));
-            await first.OfferMadeAsync($"br_{i}", eventId: i + 1);
-        }
+        using var hosts = new DialerPair(clock, Data.Path, new Dictionary<string, string?> { ["Callbacks:CallsPerSecond"] = "2" }, StorageProvider.Postgres);
+        var (first, second) = (hosts.First, hosts.Second);
+        await hosts.SaveOffersAsync(20, "+1416222");
 
         // Four seconds of the clock, both dialers passing every tenth of a second; each call Twilio gets is
         // stamped with the clock's millisecond of the pass that placed it.
@@ -115,30 +110,15 @@ public sealed class MultiInstanceTests : FaultyApiTest
     [Fact]
     public async Task Callbacks_TwoInstancesClaimingAtTheSameMoment_EachPlacedOnce()
     {
-        var clock = new ManualTimeProvider(DialerHost.Afternoon);
-        var fast = new Dictionary<string, string?> { ["Callbacks:CallsPerSecond"] = "100" };
-        using var first = new DialerHost(clock, Data.Path, fast, provider: StorageProvider.Postgres);
-        using var second = new DialerHost(clock, Data.Path, fast, provider: StorageProvider.Postgres);
-        var ids = new List<string>();
-        for (var i = 0; i < 30; i++)
-        {
-            var callback = DialerHost.Callback($"+1613222{i:D4}", CallbackKind.Offer, requestId: $"br_{i}", callSid: $"CA{i:D32}");
-            ids.Add(callback.Id);
-            await first.SaveAsync(callback);
-            await first.OfferMadeAsync($"br_{i}", eventId: i + 1);
-        }
+        using var hosts = new DialerPair(new ManualTimeProvider(DialerHost.Afternoon), Data.Path, new Dictionary<string, string?> { ["Callbacks:CallsPerSecond"] = "100" }, StorageProvider.Postgres);
+        var ids = await hosts.SaveOffersAsync(30, "+1613222");
 
-        for (var round = 0; round < 200 && first.Twilio.Calls.Count + second.Twilio.Calls.Count < ids.Count; round++)
-        {
-            await Task.WhenAll(first.PassAsync(), second.PassAsync());
-            clock.Advance(TimeSpan.FromMilliseconds(10));
-        }
+        await hosts.PassBothUntilPlacedAsync(ids.Count, TimeSpan.FromMilliseconds(10), rounds: 200);
 
-        var placed = first.Twilio.Calls.Concat(second.Twilio.Calls).Select(c => c.QueryOf("Url", "callback")).ToList();
-        Assert.Equal(ids.Order(), placed.Order());
-        Assert.All(await first.Requests.ListAsync(CallbackFilter.All, 100, CancellationToken.None), r => Assert.Single(r.Attempts));
-        Assert.NotEmpty(first.Twilio.Calls);
-        Assert.NotEmpty(second.Twilio.Calls);
+        Assert.Equal(ids.Order(), hosts.Placed.Order());
+        Assert.All(await hosts.First.Requests.ListAsync(CallbackFilter.All, 100, CancellationToken.None), r => Assert.Single(r.Attempts));
+        Assert.NotEmpty(hosts.First.Twilio.Calls);
+        Assert.NotEmpty(hosts.Second.Twilio.Calls);
     }
 
     [Fact]

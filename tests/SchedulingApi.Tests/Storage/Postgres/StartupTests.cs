@@ -1,5 +1,6 @@
 using Npgsql;
 using PhoneBooking.Storage;
+using PhoneBooking.Testing;
 using PhoneBooking.Testing.Postgres;
 
 namespace PhoneBooking.SchedulingApi.Tests.Storage.Postgres;
@@ -55,13 +56,10 @@ public sealed class StartupTests : IAsyncLifetime
     [Fact]
     public async Task Start_PostgresUnreachable_OneLineNamingHostAndPort_ExitCodeOne()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = ServiceProcess.FreePort();
         await using var api = ApiProcess.Start("--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres=Host=127.0.0.1;Port={port};Database=booking;Username=api;Password={PostgresServer.Password}");
 
-        var exitCode = await api.ExitCodeAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(api.StandardError);
@@ -86,7 +84,7 @@ public sealed class StartupTests : IAsyncLifetime
 
         await using var api = ApiProcess.Start("--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={_database}");
 
-        Assert.Equal(1, await api.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await api.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         var line = Assert.Single(api.StandardError);
         Assert.Contains("The 'scheduling' tables in PostgreSQL at 127.0.0.1:", line, StringComparison.Ordinal);
         Assert.Contains("are at schema version 7, newer than this build knows (2)", line, StringComparison.Ordinal);
@@ -97,7 +95,7 @@ public sealed class StartupTests : IAsyncLifetime
     {
         await using var api = ApiProcess.Start("--Storage:Provider=Postgress");
 
-        Assert.Equal(1, await api.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await api.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("PhoneBooking.SchedulingApi did not start: Storage:Provider 'Postgress' must be one of: Sqlite, Postgres.", Assert.Single(api.StandardError));
     }
 

@@ -6,7 +6,7 @@ using PhoneBooking.IvrHost.Storage;
 using PhoneBooking.Storage;
 using PhoneBooking.Testing.Postgres;
 
-namespace PhoneBooking.IvrHost.Tests.Storage;
+namespace PhoneBooking.Testing.Line;
 
 /// <summary>
 /// The provider the line's host tests run on: <c>PHONEBOOKING_TEST_STORAGE</c> (<c>Sqlite</c> when unset), as for
@@ -16,6 +16,13 @@ namespace PhoneBooking.IvrHost.Tests.Storage;
 public static class LineTestStorage
 {
     public const string Variable = "PHONEBOOKING_TEST_STORAGE";
+
+    /// <summary>The line's at-rest key in these tests (base64 of 32 bytes) and its id.</summary>
+    public const string EncryptionKeyId = "test-2026";
+
+    public const string EncryptionKey = "dGVzdC1saW5lLWVuY3J5cHRpb24ta2V5LTAwMDAwMDA=";
+
+    public const string CallerKeySecret = "test-caller-key-secret-000000000000";
 
     private static readonly ConcurrentDictionary<string, Lazy<string>> Databases = new(StringComparer.Ordinal);
 
@@ -27,8 +34,8 @@ public static class LineTestStorage
     public static IReadOnlyDictionary<string, string?> SharedKeys { get; } = new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Postgres",
-        [$"Encryption:Keys:{LineStores.EncryptionKeyId}"] = LineStores.EncryptionKey,
-        ["Sessions:CallerKeySecret"] = LineStores.CallerKeySecret,
+        [$"Encryption:Keys:{EncryptionKeyId}"] = EncryptionKey,
+        ["Sessions:CallerKeySecret"] = CallerKeySecret,
         ["Security:HmacKey"] = "dGVzdC1lbWJlZGRlZC1hcGktaG1hYy1rZXktMDAwMDA=",
     };
 

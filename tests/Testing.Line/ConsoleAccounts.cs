@@ -1,7 +1,7 @@
 using System.Globalization;
 using PhoneBooking.IvrHost.AgentConsole.Accounts;
 
-namespace PhoneBooking.IvrHost.Tests.AgentConsole;
+namespace PhoneBooking.Testing.Line;
 
 /// <summary>Test accounts as configuration (hashed once per test run: PBKDF2 is slow on purpose).</summary>
 public static class ConsoleAccounts
