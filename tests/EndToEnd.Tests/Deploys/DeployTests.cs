@@ -30,6 +30,9 @@ public sealed class DeployTests : IAsyncLifetime
     private LocalTwilioCloud _cloud = null!;
     private ServiceProcess _api = null!;
 
+    // Every line process still running: a failed assertion must not leave them behind for the next tests.
+    private readonly List<ServiceProcess> _running = [];
+
     public async Task InitializeAsync()
     {
         _cloud = await LocalTwilioCloud.StartAsync(_phone);
@@ -39,6 +42,11 @@ public sealed class DeployTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var line in _running)
+        {
+            await line.DisposeAsync();
+        }
+
         await _api.DisposeAsync();
         await _cloud.DisposeAsync();
         _phone.Dispose();
@@ -125,7 +133,7 @@ public sealed class DeployTests : IAsyncLifetime
         old.Terminate();
         Assert.Equal(0, await old.WaitForExitAsync(ExitWithin));
         Assert.Contains("Drained after", old.Output, StringComparison.Ordinal);
-        await old.DisposeAsync();
+        await StoppedAsync(old);
     }
 
     /// <summary>Two balancer slots per instance: the one it runs on and the one its next version starts on.</summary>
@@ -134,14 +142,20 @@ public sealed class DeployTests : IAsyncLifetime
 
     private static int[] AllPorts((int Blue, int Green)[] slots) => [.. slots.SelectMany(s => new[] { s.Blue, s.Green })];
 
-    private static async Task StopAllAsync(ServiceProcess[] lines)
+    private async Task StopAllAsync(ServiceProcess[] lines)
     {
         foreach (var line in lines)
         {
             line.Terminate();
             Assert.Equal(0, await line.WaitForExitAsync(ExitWithin));
-            await line.DisposeAsync();
+            await StoppedAsync(line);
         }
+    }
+
+    private async Task StoppedAsync(ServiceProcess line)
+    {
+        _running.Remove(line);
+        await line.DisposeAsync();
     }
 
     private async Task<ServiceProcess> StartLineAsync(int port)
@@ -162,6 +176,7 @@ public sealed class DeployTests : IAsyncLifetime
             ["Shutdown:DrainDelay"] = "00:00:01",
             ["Shutdown:Timeout"] = "00:00:20",
         }, port);
+        _running.Add(line);
         await line.WaitUntilReadyAsync(ReadyWithin);
         return line;
     }
