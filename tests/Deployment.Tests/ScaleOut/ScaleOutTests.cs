@@ -10,7 +10,14 @@ public sealed class ScaleOutTests
     [Fact]
     public async Task ScaleOut_BookingCallThroughTheBalancer_BookedOnceWithWebhooksOnSeveralInstances()
     {
-        await using var topology = await ScaleOutTopology.StartAsync(apis: 2, lines: 3);
+        await using var topology = await ScaleOutTopology.StartAsync(apis: 2, lines: 3, new Dictionary<string, string>
+        {
+            // The topology is under test here, not the budget (benchmarks and the client's own tests hold that): six cold
+            // processes on 2 cores missed the phone call's 1.5 s at the first submit in CI, and the caller went to a person.
+            // The same 6 s / 12 s as the other end-to-end hosts, still inside Twilio's 15 s.
+            ["Scheduling__AttemptTimeout"] = "00:00:06",
+            ["Scheduling__TotalTimeout"] = "00:00:12",
+        });
         using var engine = new SoftphoneEngine(new SoftphoneOptions());
 
         var run = await engine.RunScriptAsync(BookingScript.Dial(topology.Line, 1), BookingScript.Whole);
