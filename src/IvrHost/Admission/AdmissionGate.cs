@@ -32,8 +32,9 @@ public sealed class AdmissionGate
     public async ValueTask<Door> KnockAsync(CancellationToken ct)
     {
         var options = _options.CurrentValue;
-        var reason = await FullAsync(options, ct);
-        if (reason is null || !options.Enabled)
+        // Switched off: no count is read at all (the shared count is a database read once per refresh).
+        var reason = options.Enabled ? await FullAsync(options, ct) : null;
+        if (reason is null)
         {
             _calls.Added();
             _metrics.Admitted();
