@@ -53,7 +53,10 @@ fi
 # then the whole-machine tests (a topology of processes each, held to production latency budgets:
 # tests/Testing/WholeMachine.cs) alone on the machine, one assembly and one class at a time. On 2 cores,
 # run next to the rest, their cold instances missed the 1 s budget and callers went to agents (issue 18).
+# TEST_RESULTS=DIR keeps a .trx per assembly and pass there (durations: tools/slowest-tests.sh DIR).
+results=()
+[ -z "${TEST_RESULTS:-}" ] || results=(--logger trx --results-directory "$TEST_RESULTS")
 status=0
-dotnet test PhoneBooking.sln --filter "Machine!=Whole" || status=$?
-dotnet test PhoneBooking.sln --no-build --filter "Machine=Whole" -m:1 -- xUnit.ParallelizeTestCollections=false || status=$?
+dotnet test PhoneBooking.sln --filter "Machine!=Whole" "${results[@]}" || status=$?
+dotnet test PhoneBooking.sln --no-build --filter "Machine=Whole" -m:1 "${results[@]}" -- xUnit.ParallelizeTestCollections=false || status=$?
 exit $status
