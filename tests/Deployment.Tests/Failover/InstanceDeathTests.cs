@@ -26,7 +26,7 @@ public sealed class InstanceDeathTests
         var call = await engine.DialAsync(BookingScript.Dial(topology.Line, 2), caller);
 
         Assert.True(caller.Killed);
-        Assert.True(caller.Inner.Verdict.Passed, $"{caller.Inner.Verdict}\n{call}");
+        Assert.True(caller.Inner.Verdict.Passed, $"{caller.Inner.Verdict}\n{call}\n{topology.LogTails()}");
         Assert.Contains(call.CallSid, topology.Log("line-1"), StringComparison.Ordinal);
         Assert.Contains(call.CallSid, topology.Log("line-2"), StringComparison.Ordinal);
         Assert.Equal(1, await topology.CountAsync("SELECT count(*) FROM booking_requests"));

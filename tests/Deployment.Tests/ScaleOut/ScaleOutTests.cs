@@ -23,7 +23,7 @@ public sealed class ScaleOutTests
 
         var run = await engine.RunScriptAsync(BookingScript.Dial(topology.Line, 1), BookingScript.Whole);
 
-        Assert.True(run.Passed, run.ToString());
+        Assert.True(run.Passed, $"{run}\n{topology.LogTails()}");
         Assert.Equal(1, await topology.CountAsync("SELECT count(*) FROM bookings"));
         // Round robin with no affinity: the call's webhooks were answered by more than one instance.
         var instances = Enumerable.Range(1, 3).Count(i => topology.Log($"line-{i}").Contains(run.Call.CallSid, StringComparison.Ordinal));

@@ -75,6 +75,13 @@ internal sealed class ScaleOutTopology : IAsyncDisposable
     /// <summary>The log of one instance (api-1, line-2, …).</summary>
     public string Log(string instance) => File.ReadAllText(Path.Combine(Folder, "logs", $"{instance}.log"));
 
+    /// <summary>
+    /// The last lines of every process's log (the folder is deleted with the topology): appended to a failed call's
+    /// message, so a red CI run says which instance did what instead of only that the caller went to a person.
+    /// </summary>
+    public string LogTails(int lines = 25) => string.Join('\n', Directory.EnumerateFiles(Path.Combine(Folder, "logs")).Order(StringComparer.Ordinal)
+        .Select(file => $"--- {Path.GetFileName(file)} (last {lines} lines)\n" + string.Join('\n', File.ReadLines(file).TakeLast(lines))));
+
     /// <summary>SIGKILL: the instance dies with no shutdown code run, as when its machine is lost.</summary>
     public void Kill(string instance)
     {
